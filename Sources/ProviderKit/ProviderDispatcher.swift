@@ -1,0 +1,130 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import TelesimCore
+
+/// Routes provider requests: finds the adapter and route, collects the body within the limit,
+/// chooses the world by credential, applies injected faults (before authentication, as a
+/// provider's edge would), runs the handler and journals the exchange.
+public struct ProviderDispatcher: Sendable {
+    public let adapters: [any ProviderAdapter]
+    let resolver: any WorldResolver
+    /// The largest body a provider request may carry.
+    public let maxBodySize: Int
+    let logger: Logger
+
+    public init(adapters: [any ProviderAdapter], resolver: any WorldResolver, maxBodySize: Int = 1 << 20, logger: Logger) {
+        self.adapters = adapters
+        self.resolver = resolver
+        self.maxBodySize = maxBodySize
+        self.logger = logger
+    }
+
+    /// The adapter owning a path: the one with the longest matching route or prefix.
+    public func adapter(for path: String) -> (any ProviderAdapter)? {
+        var best: (any ProviderAdapter)?
+        var bestLength = -1
+        for adapter in adapters {
+            for prefix in adapter.prefixes where (path == prefix || path.hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/")) && prefix.count > bestLength {
+                best = adapter
+                bestLength = prefix.count
+            }
+        }
+        return best
+    }
+
+    /// Answers a provider request; nil when no provider owns the path.
+    public func respond(to request: Request, context: TelesimRequestContext) async -> Response? {
+        let path = request.uri.path
+        guard let adapter = adapter(for: path) else { return nil }
+        let started = DispatchTime.now().uptimeNanoseconds
+        let method = request.method.rawValue
+        let query = request.uri.query ?? ""
+        let pathSegments = path.split(separator: "/")
+
+        var request = request
+        var body: [UInt8] = []
+        var tooLarge = false
+        do {
+            let buffer = try await request.collectBody(upTo: maxBodySize)
+            body = Array(buffer.readableBytesView)
+        } catch {
+            tooLarge = true
+        }
+
+        // Route lookup: the method's route, else 405 if the path exists for other methods, else 404.
+        var matched: (ProviderRoute, [String: String])?
+        var allowed: [String] = []
+        for route in adapter.routes {
+            guard let captures = route.match(pathSegments) else { continue }
+            if route.method == method { matched = (route, captures); break }
+            allowed.append(route.method)
+        }
+
+        let bare = ProviderRequest(method: method, path: path, query: query, headers: request.headers, body: body,
+                                   parameters: matched?.1 ?? [:], world: resolver.world(forCredential: nil))
+        let world = resolver.world(forCredential: adapter.credential(of: bare))
+        let providerRequest = ProviderRequest(method: method, path: path, query: query, headers: request.headers, body: body,
+                                              parameters: matched?.1 ?? [:], world: world)
+
+        let response: ProviderResponse
+        let adapterName = adapter.name
+        let fault = await world.transact { $0.fault(provider: adapterName, method: method, path: path) }
+        if let delay = fault?.delay, delay > 0 {
+            try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000)
+        }
+        switch fault?.respond {
+        case .drop:
+            logger.debug("fault: dropping connection", metadata: ["provider": "\(adapterName)", "path": "\(path)"])
+            await journal(world, adapter, providerRequest, ProviderResponse(status: 0, body: ""), started)
+            try? await context.channel.close()
+            return Response(status: .internalServerError)
+        case .error(let neutral):
+            response = adapter.render(.fault(neutral), for: providerRequest)
+        case .raw(let status, let rawBody):
+            response = ProviderResponse(status: status, headers: [Header("Content-Type", "application/json")], body: rawBody)
+        case nil:
+            if tooLarge {
+                response = adapter.render(.payloadTooLarge(limit: maxBodySize), for: providerRequest)
+            } else if let (route, _) = matched {
+                response = await route.handler(providerRequest)
+            } else if !allowed.isEmpty {
+                response = adapter.render(.methodNotAllowed(allowed: allowed), for: providerRequest)
+            } else {
+                response = adapter.render(.notFound, for: providerRequest)
+            }
+        }
+        await journal(world, adapter, providerRequest, response, started)
+        return Self.hummingbirdResponse(response)
+    }
+
+    func journal(_ world: World, _ adapter: any ProviderAdapter, _ request: ProviderRequest, _ response: ProviderResponse, _ started: UInt64) async {
+        var headers: [Header] = []
+        headers.reserveCapacity(request.headers.count)
+        for field in request.headers {
+            let name = field.name.canonicalName
+            let value = Redaction.secretHeaders.contains(name)
+                ? (name == "authorization" ? Redaction.authorization(field.value) : Redaction.secret(field.value))
+                : field.value
+            headers.append(Header(field.name.rawName, value))
+        }
+        let entry = JournalEntry(
+            provider: adapter.name, account: response.account, method: request.method, path: request.path, query: Redaction.query(request.query),
+            headers: headers, body: String(decoding: request.body.prefix(64 * 1024), as: UTF8.self), status: response.status,
+            responseBody: response.body, wallAt: Int64(Date().timeIntervalSince1970 * 1000),
+            durationMs: Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+        await world.transact { $0.record(entry) }
+    }
+
+    /// The Hummingbird response for a provider response.
+    public static func hummingbirdResponse(_ response: ProviderResponse) -> Response {
+        var fields = HTTPFields()
+        for header in response.headers {
+            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+        }
+        return Response(status: HTTPResponse.Status(code: response.status), headers: fields,
+                        body: ResponseBody(byteBuffer: ByteBuffer(string: response.body)))
+    }
+}

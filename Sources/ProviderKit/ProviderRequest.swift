@@ -1,0 +1,98 @@
+import HTTPTypes
+import Hummingbird
+import TelesimCore
+
+/// A provider request as an adapter sees it: already routed, body collected, world chosen.
+public struct ProviderRequest: Sendable {
+    public let method: String
+    public let path: String
+    /// The raw query string, without `?`.
+    public let query: String
+    public let headers: HTTPFields
+    public let body: [UInt8]
+    /// Values captured by `{name}` segments of the route pattern.
+    public let parameters: [String: String]
+    /// The world that owns the request's credential (or the root world).
+    public let world: World
+
+    public init(method: String, path: String, query: String, headers: HTTPFields, body: [UInt8], parameters: [String: String], world: World) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.body = body
+        self.parameters = parameters
+        self.world = world
+    }
+
+    /// A header's value (first occurrence), by case-insensitive name.
+    public func header(_ name: String) -> String? {
+        guard let field = HTTPField.Name(name) else { return nil }
+        return headers[field]
+    }
+
+    /// The bearer token of `Authorization: Bearer …`, if any (scheme compared case-insensitively).
+    public var bearerToken: String? {
+        guard let value = header("Authorization") else { return nil }
+        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Decoded query parameters in order (`+` as space, percent-escapes decoded).
+    public var queryItems: [(String, String)] {
+        query.split(separator: "&").map { pair in
+            let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (Self.decode(kv[0]), kv.count > 1 ? Self.decode(kv[1]) : "")
+        }
+    }
+
+    /// The first value of a query parameter.
+    public func query(_ name: String) -> String? { queryItems.first { $0.0 == name }?.1 }
+
+    /// The body as JSON, or why it is not.
+    public func json() -> Result<JSON, JSONParseError> {
+        Result { () throws(JSONParseError) in try JSON.parse(body) }
+    }
+
+    /// Whether the Content-Type names JSON (`application/json`, `…+json`), ignoring parameters.
+    public var hasJSONContentType: Bool {
+        guard let type = header("Content-Type")?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() else {
+            return false
+        }
+        return type == "application/json" || type.hasSuffix("+json")
+    }
+
+    /// The Host header without its port.
+    public var host: String? {
+        guard let host = header("Host") ?? nil else { return nil }
+        if host.hasPrefix("[") { return host }
+        return host.split(separator: ":").first.map(String.init)
+    }
+
+    static func decode(_ s: Substring) -> String {
+        let plus = s.replacingOccurrences(of: "+", with: " ")
+        return plus.removingPercentEncoding ?? plus
+    }
+}
+
+/// A provider's answer.
+public struct ProviderResponse: Sendable {
+    public var status: Int
+    public var headers: [Header]
+    public var body: String
+    /// The account the request was made for, when known (shown in the journal; never sent).
+    public var account: String?
+
+    public init(status: Int, headers: [Header] = [], body: String, account: String? = nil) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.account = account
+    }
+
+    /// A JSON answer.
+    public static func json(_ status: Int, _ body: JSON, headers: [Header] = [], account: String? = nil) -> ProviderResponse {
+        ProviderResponse(status: status, headers: [Header("Content-Type", "application/json; charset=utf-8")] + headers, body: body.serialized, account: account)
+    }
+}

@@ -1,0 +1,51 @@
+/// SplitMix64: a small, fast generator whose whole state is one integer, so a world persists it and
+/// replays the same ids and draws after a restart. Seeded from the scenario's `seed`.
+public struct SeededRandom: RandomNumberGenerator, Sendable, Codable, Equatable {
+    public var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A random RFC 4122 version-4 UUID in lower case.
+    public mutating func uuid() -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(16)
+        for _ in 0..<2 { withUnsafeBytes(of: next().bigEndian) { bytes.append(contentsOf: $0) } }
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = Self.hex(bytes)
+        let c = Array(hex)
+        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-" + String(c[20..<32])
+    }
+
+    /// `count` random lower-case hex digits.
+    public mutating func hex(_ count: Int) -> String {
+        var bytes = [UInt8]()
+        while bytes.count * 2 < count { withUnsafeBytes(of: next()) { bytes.append(contentsOf: $0) } }
+        return String(Self.hex(bytes).prefix(count))
+    }
+
+    /// `count` random characters from [a-zA-Z0-9].
+    public mutating func alphanumeric(_ count: Int) -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        return String((0..<count).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] })
+    }
+
+    /// A draw in [0, 1).
+    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0x0F)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
