@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
     ],
     targets: [
         // The domain: world, calls, clock and scheduler, network, money. Foundation + Logging only.
@@ -79,6 +80,8 @@ let package = Package(
             dependencies: [
                 "TelesimCore", "TelesimScenario", "TelesimStore", "TelesimWebhooks", "ProviderKit", "TelesimAdmin",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ] + providers.map { .byName(name: $0) },
             swiftSettings: swiftSettings
         ),
