@@ -90,12 +90,25 @@ let package = Package(
             dependencies: ["TelesimApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
+        // Shared helpers for the test targets: build the app, send requests, read JSON.
+        .target(
+            name: "TelesimTestSupport",
+            dependencies: ["TelesimApp", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            path: "Tests/TelesimTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "TelesimCoreTests", dependencies: ["TelesimCore"], swiftSettings: swiftSettings),
         .testTarget(name: "TelesimScenarioTests", dependencies: ["TelesimScenario"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TelesimAppTests",
-            dependencies: ["TelesimApp", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["TelesimApp", "TelesimTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
-    ]
+    ] + providers.map { name in
+        .testTarget(
+            name: "\(name)Tests",
+            dependencies: [.byName(name: name), "TelesimTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        )
+    }
 )

@@ -3,7 +3,9 @@ import Hummingbird
 import Logging
 import NIOCore
 import ProviderKit
+import Ringyo
 import ServiceLifecycle
+import Synchronization
 import TelesimAdmin
 import TelesimCore
 import TelesimScenario
@@ -13,7 +15,7 @@ public let telesimVersion = "0.1.0"
 
 /// The provider adapters served, in routing order. Adding a provider is one line here.
 func makeAdapters() -> [any ProviderAdapter] {
-    []
+    [RingyoAdapter()]
 }
 
 /// A built application with the handles `telesim serve` and tests need.
@@ -25,6 +27,7 @@ public struct TelesimApplication: Sendable {
     let services: [any Service]
     let logger: Logger
     let onShutdown: @Sendable () async -> Void
+    let baseURL: BaseURL
 
     /// The root world.
     public var root: World { directory.root }
@@ -36,9 +39,19 @@ public struct TelesimApplication: Sendable {
             responder: responder,
             configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: nil),
             services: services,
-            onServerRunning: { channel in await onReady(channel.localAddress?.port ?? arguments.port) },
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? arguments.port
+                let host = arguments.host.contains(":") ? "[\(arguments.host)]" : arguments.host
+                setBaseURL("http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)")
+                await onReady(port)
+            },
             logger: logger
         )
+    }
+
+    /// Tells the webhook transport where `${telesim}` points (the server's own base URL).
+    public func setBaseURL(_ url: String) {
+        baseURL.withLock { $0 = url }
     }
 
     /// Flushes every world's store; call after the server stops.
@@ -75,6 +88,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     }
 
     let adapters = makeAdapters()
+    let baseURL = BaseURL("http://\(arguments.host.contains(":") ? "[\(arguments.host)]" : arguments.host):\(arguments.port)")
     let transport: any WebhookTransport = RefusingTransport()
     let rootStore: any WorldStore = DiscardingStore()
     let observers = WorldDirectory.observers(adapters)
@@ -114,7 +128,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     let dispatcher = ProviderDispatcher(adapters: adapters, resolver: directory, logger: logger)
     let services: [any Service] = [RealtimeClockService(directory: directory, interval: 10)]
     return TelesimApplication(directory: directory, arguments: arguments, adminResponder: router.buildResponder(), dispatcher: dispatcher, services: services,
-                              logger: logger, onShutdown: {})
+                              logger: logger, onShutdown: {}, baseURL: baseURL)
 }
 
 /// The provider names `telesim openapi` accepts.
@@ -123,4 +137,12 @@ public var providerNames: [String] { makeAdapters().map(\.name) }
 /// A provider's OpenAPI document as served at `/_telesim/openapi/{provider}.json`.
 public func openAPIDocument(for provider: String) -> String? {
     makeAdapters().first { $0.name == provider }?.openAPI.serialized
+}
+
+/// The server's own base URL, learnt once it is bound (`--port 0`), for `${telesim}` in webhook URLs.
+public final class BaseURL: Sendable {
+    private let value: Mutex<String>
+    init(_ initial: String) { value = Mutex(initial) }
+    public func withLock<T>(_ body: (inout String) -> T) -> T { value.withLock { body(&$0) } }
+    public var current: String { value.withLock { $0 } }
 }

@@ -29,6 +29,13 @@ public struct RateDecision: Sendable, Equatable {
     public var remaining: Int
     /// The simulated instant (ms) at which the oldest counted request leaves the window.
     public var resetAt: Int64
+
+    public init(allowed: Bool, limit: Int, remaining: Int, resetAt: Int64) {
+        self.allowed = allowed
+        self.limit = limit
+        self.remaining = remaining
+        self.resetAt = resetAt
+    }
 }
 
 /// A sliding window of request instants per key, in simulated time: a test exhausts a limit,
