@@ -1,0 +1,93 @@
+import Foundation
+import ProviderKit
+import TelesimCore
+
+/// Exotel's Voice v2 (CCM) agent-to-customer call API: `POST /v2/accounts/{sid}/calls` and
+/// `GET /v2/accounts/{sid}/calls/{call_sid}`, authenticated with HTTP Basic `api_key:api_token`.
+public struct ExotelAdapter: ProviderAdapter {
+    public let name = "exotel"
+    /// The scenario key of Exotel's world.
+    static let key = "exotel"
+    public var prefixes: [String] { ["/v2"] }
+
+    public init() {}
+
+    public var routes: [ProviderRoute] {
+        [
+            ProviderRoute("POST", "/v2/accounts/{account_sid}/calls", createCall),
+            ProviderRoute("GET", "/v2/accounts/{account_sid}/calls/{call_sid}", getCall),
+        ]
+    }
+
+    /// The api_key of the Basic credentials: it decides which sandbox owns the request.
+    public func credential(of request: ProviderRequest) -> String? { Self.basicCredentials(request)?.key }
+
+    public var observer: (any CallObserver)? { ExotelWebhooks() }
+
+    public func render(_ error: EdgeError, for request: ProviderRequest) -> ProviderResponse {
+        let e: ExotelError = switch error {
+        case .notFound: .notFound("No route for \(request.method) \(request.path)")
+        case .methodNotAllowed(let allowed): .methodNotAllowed(allowed)
+        case .payloadTooLarge(let limit): .payloadTooLarge(limit)
+        case .fault(.unauthorized): .authenticationFailed
+        case .fault(.rateLimited): .rateLimited(limit: 0, retryAfter: 60)
+        case .fault(.internal): .internalError
+        case .fault(.unavailable): .unavailable
+        }
+        return e.response(requestID: Self.edgeRequestID(request), method: request.method)
+    }
+
+    /// A request id for answers given outside the world (edge errors, faults): 32 hex digits derived
+    /// from the request, so the same request always gets the same bytes.
+    static func edgeRequestID(_ r: ProviderRequest) -> String {
+        func fnv(_ seed: UInt64) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
+            for b in Array((r.method + " " + r.path).utf8) + r.body.prefix(256) { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return h
+        }
+        return [fnv(0), fnv(0x9E37_79B9)].map { value in
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }.joined()
+    }
+
+    /// The `api_key` and `api_token` of an `Authorization: Basic` header (what curl sends for
+    /// `https://key:token@host/…`, and what requests' and axios' `auth` send).
+    static func basicCredentials(_ r: ProviderRequest) -> (key: String, token: String)? {
+        guard let value = r.header("Authorization") else { return nil }
+        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "basic",
+              let data = Data(base64Encoded: parts[1].trimmingCharacters(in: .whitespaces)),
+              let text = String(data: data, encoding: .utf8),
+              let colon = text.firstIndex(of: ":") else { return nil }
+        return (String(text[..<colon]), String(text[text.index(after: colon)...]))
+    }
+
+    /// Compares two secrets in time that depends only on their lengths, not on where they differ.
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var diff = UInt8(truncatingIfNeeded: x.count ^ y.count)
+        for i in 0..<max(x.count, y.count) {
+            diff |= (i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0)
+        }
+        return diff == 0
+    }
+
+    /// Authenticates (key, token in constant time, and the path's account sid) and counts the
+    /// request against the account's rate limit, if the scenario sets one.
+    static func authenticate(_ credentials: (key: String, token: String)?, sid: String, _ state: inout WorldState) throws(ExotelError) -> AccountRef {
+        guard let credentials, let account = state.account(Self.key, credential: credentials.key) else { throw .authenticationFailed }
+        let token = state.field(account, "api_token")?.stringValue ?? ""
+        // Both checks run before deciding, so a wrong sid and a wrong token take the same path.
+        let tokenOK = constantTimeEqual(credentials.token, token)
+        let sidOK = account.id == sid
+        guard tokenOK, sidOK else { throw .authenticationFailed }
+        if let rate = state.field(account, "rate_limit")?.stringValue, let limit = RateLimit(rate) {
+            let decision = state.rateCheck("exotel/\(account.id)", limit: limit)
+            guard decision.allowed else {
+                throw .rateLimited(limit: decision.limit, retryAfter: max(1, (decision.resetAt - state.now + 999) / 1000))
+            }
+        }
+        return account
+    }
+}
