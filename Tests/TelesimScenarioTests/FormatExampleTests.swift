@@ -247,6 +247,27 @@ import TelesimCore
         #expect(problems == [ScenarioProblem(line: 1, column: 51, path: "clock.speed", message: "clock.speed: expected a number greater than 0, got -1")])
     }
 
+    @Test func anchorsLiveUnderExtensionKeys() throws {
+        let text = """
+        telesim: 1
+        name: anchors
+        x-agent: &agent { user_id: 7, name: Agent, answer_after: 1s }
+        providers:
+          voiso:
+            contact_centers:
+              - cluster: a
+                api_keys: [{ key: k1 }]
+                agents:
+                  - { user_id: 1, name: One, answer_after: 3s }
+              - cluster: b
+                api_keys: [{ key: k2 }]
+                agents: [*agent]
+        """
+        let scenario = try ScenarioLoader.load(text)
+        let agent = scenario.definition.providers.value(at: [.key("voiso"), .key("contact_centers"), .index(1), .key("agents"), .index(0)])
+        #expect(agent?["answer_after"] == .int(1000))
+    }
+
     @Test func problemsTextUsesFileLineColumn() {
         let problems = [ScenarioProblem(line: 3, column: 7, path: "seed", message: "seed: expected a whole number")]
         #expect(ScenarioLoader.problemsText(file: "a.yaml", problems: problems) == "a.yaml:3:7: seed: expected a whole number")

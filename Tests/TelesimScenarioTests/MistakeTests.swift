@@ -37,7 +37,7 @@ import TelesimCore
 
     static let cases: [Case] = [
         Case(name: "unknown top-level key", yaml: "telesim: 1\nname: t\n»nmae: x\n",
-             message: "unknown key \"nmae\" (did you mean \"name\"?); expected one of telesim, name, description, seed, clock, network, providers, timeline, faults, steps"),
+             message: "unknown key \"nmae\" (did you mean \"name\"?); expected one of telesim, name, description, seed, clock, network, providers, timeline, faults, steps (or an x- key for YAML anchors)"),
         Case(name: "unknown format version", yaml: "telesim: »2\nname: t\n",
              message: "telesim: unknown format version 2; this telesim reads format 1"),
         Case(name: "missing required field, at the mapping", yaml: "»telesim: 1\ndescription: no name\n",
@@ -165,6 +165,8 @@ import TelesimCore
              message: "steps[0].expect.status: expected an integer, got a string"),
         Case(name: "YAML syntax error", yaml: "telesim: 1\nname: t\nclock: { mode: virtual\n»",
              message: "YAML syntax error"),
+        Case(name: "tab indentation", yaml: "telesim: 1\nname: t\nclock:\n»\tmode: virtual\n",
+             message: "YAML syntax error: found character that cannot start any token"),
         Case(name: "duplicate key", yaml: "telesim: 1\n»name: a\nname: b\n",
              message: "duplicate key \"name\" in a mapping; each key may appear once"),
     ]
