@@ -4,6 +4,7 @@ import Yams
 struct MappingFields {
     /// The mapping itself, where "missing field" problems are reported.
     let node: Node
+    /// The mapping's path, which member paths extend.
     let path: ScenarioPath
     /// Present members with a non-empty value.
     private(set) var values: [String: Node] = [:]
@@ -21,7 +22,9 @@ struct MappingFields {
 
 /// One member of a free-form mapping (timeline `set`, headers, `save`), in file order.
 struct MappingMember {
+    /// The key's text.
     let key: String
+    /// The key itself, where unknown-key and bad-address problems are reported.
     let keyNode: Node
     let value: Node
 }
@@ -29,13 +32,15 @@ struct MappingMember {
 extension ScenarioReader {
     /// Reads a mapping with a fixed set of keys: an unknown key is reported at the key (naming the
     /// expected ones), a missing required key at the mapping that lacks it, an empty required
-    /// value at the value. Returns nil only when the node is not a mapping at all.
-    mutating func fields(_ node: Node, _ path: ScenarioPath, allowed: [String], required: [String] = []) -> MappingFields? {
+    /// value at the value. With `extensions`, keys starting with `x-` are skipped (a place for YAML
+    /// anchors, as in Compose files). Returns nil only when the node is not a mapping at all.
+    mutating func fields(_ node: Node, _ path: ScenarioPath, allowed: [String], required: [String] = [], extensions: Bool = false) -> MappingFields? {
         guard let members = members(node, path) else { return nil }
         var result = MappingFields(node: node, path: path)
         var seen: Set<String> = []
         for member in members {
             seen.insert(member.key)
+            if extensions, member.key.hasPrefix("x-") { continue }
             guard allowed.contains(member.key) else {
                 reportUnknownKey(member, in: path, allowed: allowed)
                 continue
@@ -80,6 +85,7 @@ extension ScenarioReader {
         var message = "unknown key \"\(member.key)\""
         if let guess = Self.closest(to: member.key, in: allowed) { message += " (did you mean \"\(guess)\"?)" }
         message += allowed.isEmpty ? "; no keys are expected here" : "; expected one of \(allowed.joined(separator: ", "))"
+        if path.text.isEmpty { message += " (or an x- key for YAML anchors)" }
         let full = path.text.isEmpty ? message : "\(path.text): \(message)"
         appendProblem(ScenarioProblem(line: line, column: column, path: path.key(member.key).text, message: full))
     }
@@ -96,18 +102,20 @@ extension ScenarioReader {
         return best?.0
     }
 
-    /// Levenshtein distance; keys are short, so the quadratic table is fine.
+    /// Edit distance counting a swap of neighbours as one edit (`nmae` is one from `name`);
+    /// keys are short, so the quadratic table is fine.
     private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
         for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
             }
-            previous = current
         }
-        return previous[b.count]
+        return d[a.count][b.count]
     }
 }

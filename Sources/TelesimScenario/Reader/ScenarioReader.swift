@@ -43,7 +43,7 @@ struct ScenarioReader {
     /// Reads a whole document. Returns nil when any problem was found.
     mutating func read(_ root: Node, source: String) -> Scenario? {
         guard checkSize(root) else { return nil }
-        let top = fields(root, .root, allowed: TopLevel.keys, required: ["telesim", "name"])
+        let top = fields(root, .root, allowed: TopLevel.keys, required: ["telesim", "name"], extensions: true)
         guard let top else { return nil }
 
         if let node = top["telesim"] { readVersion(node) }

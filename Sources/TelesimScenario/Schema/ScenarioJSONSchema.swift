@@ -17,6 +17,7 @@ public enum ScenarioJSONSchema {
             "type": "object",
             "additionalProperties": false,
             "required": ["telesim", "name"],
+            "patternProperties": .obj(["^x-": .obj(["description": "Ignored: a place for YAML anchors."])]),
             "properties": .obj([
                 "telesim": .obj(["const": 1, "description": "The format version; this schema describes format 1."]),
                 "name": .obj(["type": "string", "minLength": 1, "description": "Shown in logs and reports."]),
