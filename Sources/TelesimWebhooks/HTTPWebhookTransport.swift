@@ -91,7 +91,10 @@ public final class HTTPWebhookTransport: WebhookTransport {
 
     /// The receiver's answer as far as the delivery log cares.
     struct Answer: Sendable {
+        /// Any status, 2xx or not: judging it is the world's job.
         var status: Int
+        /// The first 512 bytes as UTF-8, lossy (a character cut at the limit shows as U+FFFD);
+        /// `nil` for an empty body.
         var excerpt: String?
     }
 

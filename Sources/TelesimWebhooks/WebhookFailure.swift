@@ -49,7 +49,10 @@ enum WebhookFailure {
             }
         case is SocketAddressError:
             return "DNS lookup failed for \(target): \(error)"
-        case is HTTPParserError:
+        case let error as HTTPParserError:
+            if case .invalidEOFState = error {
+                return "connection closed by the receiver before the response was complete"
+            }
             return "invalid HTTP response from the receiver (\(error))"
         default:
             let text = String(describing: error)

@@ -16,6 +16,7 @@ struct WebhookTarget: Equatable {
 
     /// Why a URL cannot be sent to; `message` is what the delivery log shows.
     struct Invalid: Error, Equatable {
+        /// e.g. `invalid URL 'ftp://h/x': unsupported scheme 'ftp' (expected http or https)`.
         var message: String
     }
 
