@@ -99,6 +99,7 @@ let package = Package(
         ),
         .testTarget(name: "TelesimCoreTests", dependencies: ["TelesimCore"], swiftSettings: swiftSettings),
         .testTarget(name: "TelesimScenarioTests", dependencies: ["TelesimScenario"], swiftSettings: swiftSettings),
+        .testTarget(name: "TelesimWebhooksTests", dependencies: ["TelesimWebhooks", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: swiftSettings),
         .testTarget(
             name: "TelesimAppTests",
             dependencies: ["TelesimApp", "TelesimTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],
