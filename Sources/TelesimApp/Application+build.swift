@@ -97,7 +97,10 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
 
     let adapters = makeAdapters()
     let baseURL = WebhookBaseURL(arguments.port == 0 ? nil : "http://\(arguments.host.contains(":") ? "[\(arguments.host)]" : arguments.host):\(arguments.port)")
-    let httpTransport = HTTPWebhookTransport(baseURL: baseURL, logger: logger)
+    let httpTransport = HTTPWebhookTransport(
+        baseURL: baseURL,
+        configuration: .init(connectTimeout: .milliseconds(arguments.webhookConnectTimeout), timeout: .milliseconds(arguments.webhookTimeout)),
+        logger: logger)
     let transport: any WebhookTransport = httpTransport
     let rootStore: any WorldStore = DiscardingStore()
     let observers = WorldDirectory.observers(adapters)
