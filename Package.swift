@@ -89,6 +89,7 @@ let package = Package(
         ),
         .testTarget(name: "TelesimCoreTests", dependencies: ["TelesimCore"], swiftSettings: swiftSettings),
         .testTarget(name: "TelesimScenarioTests", dependencies: ["TelesimScenario"], swiftSettings: swiftSettings),
+        .testTarget(name: "TelesimStoreTests", dependencies: ["TelesimStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TelesimAppTests",
             dependencies: ["TelesimApp", .product(name: "HummingbirdTesting", package: "hummingbird")],
