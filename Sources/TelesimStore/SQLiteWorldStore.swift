@@ -23,6 +23,8 @@ import TelesimCore
 public final class SQLiteWorldStore: WorldStore {
     /// The connection: a `DatabasePool` (WAL, concurrent reads) for a file, a `DatabaseQueue` in memory.
     let database: any DatabaseWriter
+    /// What waits to be written; a `Mutex` because `save(_:)` is synchronous (a port requirement)
+    /// and must never wait for the writer.
     let queue = Mutex(WriteQueue())
 
     /// Opens (creating it if needed) and migrates the database at `path`.

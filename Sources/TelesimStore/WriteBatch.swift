@@ -2,6 +2,7 @@ import TelesimCore
 
 /// A write waiting in the store's queue, in the order the world asked for it.
 enum PendingWrite: Sendable {
+    /// A `save(_:)`.
     case changes(StoreChanges)
     /// Everything stored is replaced by this world.
     case replace(WorldSnapshot)
@@ -16,21 +17,29 @@ enum PendingWrite: Sendable {
 struct WriteBatch {
     /// Every table is cleared first: a replace is in the batch (and everything before it is void).
     var reset = false
+    /// The latest meta (every save carries one).
     var meta: WorldMeta?
+    /// The latest providers tree, if any save in the batch changed it.
     var providers: JSON?
     /// The latest version of each call, and the order in which calls first appeared.
     var calls: [String: Call] = [:]
     var callOrder: [String] = []
+    /// The latest version of each delivery, and the order in which deliveries first appeared.
     var deliveries: [String: Delivery] = [:]
     var deliveryOrder: [String] = []
+    /// Deliveries to delete; never also in `deliveries`.
     var removedDeliveries: Set<String> = []
+    /// Entries to append, ascending by id, none below `journalFloor`.
     var journal: [JournalEntry] = []
+    /// The highest floor seen: stored entries below it are deleted.
     var journalFloor: Int64?
 
+    /// Coalesces writes, oldest first.
     init(_ writes: [PendingWrite]) {
         for write in writes { add(write) }
     }
 
+    /// Nothing to write (a batch of flush waiters only).
     var isEmpty: Bool {
         !reset && meta == nil && providers == nil && calls.isEmpty && deliveries.isEmpty && removedDeliveries.isEmpty
             && journal.isEmpty && journalFloor == nil
