@@ -58,3 +58,16 @@ import Testing
         }
     }
 }
+
+/// The OpenAPI document is served and names both paths.
+@Suite struct VoisoOpenAPITests {
+    @Test func documentIsServed() async throws {
+        try await TestSimulator.run { sim in
+            let r = try await sim.send(.get, "/_telesim/openapi/voiso.json")
+            #expect(r.status == 200)
+            #expect(r.json["openapi"] == "3.1.0")
+            #expect(r.json["paths"]?["/api/v4/voice/calls"]?["post"]?["responses"]?["201"] != nil)
+            #expect(r.json["paths"]?["/api/v4/reporting/cdrs"]?["get"] != nil)
+        }
+    }
+}
