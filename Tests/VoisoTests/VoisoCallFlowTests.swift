@@ -155,9 +155,7 @@ import Testing
     }
 
     /// The default world points Voiso's webhooks at the built-in sink; they arrive over HTTP.
-    /// Needs the HTTP webhook transport; until it is on main the app refuses every delivery.
-    @Test(.disabled("needs the HTTP webhook transport (webhooks branch) on main"))
-    func webhooksReachTheSink() async throws {
+    @Test func webhooksReachTheSink() async throws {
         try await TestSimulator.run(mode: .live) { sim in
             let id = try await sim.startCall(VoisoSeedExampleTests.withSource).json["call"]?["id"]?.stringValue ?? ""
             try await sim.advance("1m")
