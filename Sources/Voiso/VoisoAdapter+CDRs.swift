@@ -21,6 +21,7 @@ extension VoisoAdapter {
         var times: [(String, String, Int64)] = []
         var matchesNothing = false
 
+        /// Whether an ended call's record passes every filter (running calls have no CDR yet).
         func matches(_ call: Call) -> Bool {
             guard !matchesNothing, let ended = call.machine.endedAt else { return false }
             let a = call.attributes
@@ -104,6 +105,7 @@ extension VoisoAdapter {
     /// Cursors are opaque: `vc1_` and the next offset in base 36.
     static func cursor(_ offset: Int) -> String { "vc1_" + String(offset, radix: 36) }
 
+    /// The offset a cursor stands for; nil for anything this adapter did not issue.
     static func offset(fromCursor cursor: String) -> Int? {
         guard cursor.hasPrefix("vc1_"), let n = Int(cursor.dropFirst(4), radix: 36), n >= 0 else { return nil }
         return n

@@ -30,6 +30,7 @@ enum VoisoError: Error, Sendable, Equatable {
         return .validation(e)
     }
 
+    /// The HTTP status of each error.
     var status: Int {
         switch self {
         case .badRequest: 400
@@ -79,8 +80,10 @@ enum VoisoError: Error, Sendable, Equatable {
 /// The `errors` object of a 422: field names to message lists, nested for nested objects, in the
 /// order the fields were checked so the same request always gives the same bytes.
 struct FieldErrors: Sendable, Equatable {
+    /// The `errors` object as rendered.
     private(set) var json: JSON = .object([])
 
+    /// True when no field failed: the request goes on.
     var isEmpty: Bool { json.objectValue?.isEmpty ?? true }
 
     /// Adds `message` under a dotted path (`source.account_id` nests under `source`).

@@ -9,6 +9,7 @@ struct VoisoWebhooks: CallObserver {
     /// Retries after 30 s, 2 min and 10 min of simulated time (INFERRED: Voiso documents none).
     static let backoff: [Int64] = [30_000, 120_000, 600_000]
 
+    /// The webhooks for one call event: none unless the contact centre has a `webhook_url`.
     func webhooks(for call: Call, event: CallEvent, in state: WorldState) -> [OutgoingWebhook] {
         let names: [String]
         switch event.kind {
