@@ -11,13 +11,14 @@ import TelesimCore
 import TelesimScenario
 import TelesimStore
 import TelesimWebhooks
+import Voiso
 
 /// telesim's version, shown by `/_telesim/health` and `--version`.
 public let telesimVersion = "0.1.0"
 
 /// The provider adapters served, in routing order. Adding a provider is one line here.
 func makeAdapters() -> [any ProviderAdapter] {
-    [RingyoAdapter()]
+    [RingyoAdapter(), VoisoAdapter()]
 }
 
 /// A built application with the handles `telesim serve` and tests need.
