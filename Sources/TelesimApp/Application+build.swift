@@ -10,13 +10,16 @@ import Synchronization
 import TelesimAdmin
 import TelesimCore
 import TelesimScenario
+import TelesimStore
+import TelesimWebhooks
+import Voiso
 
 /// telesim's version, shown by `/_telesim/health` and `--version`.
 public let telesimVersion = "0.1.0"
 
 /// The provider adapters served, in routing order. Adding a provider is one line here.
 func makeAdapters() -> [any ProviderAdapter] {
-    [RingyoAdapter(), ExotelAdapter()]
+    [RingyoAdapter(), VoisoAdapter(), ExotelAdapter()]
 }
 
 /// A built application with the handles `telesim serve` and tests need.
@@ -28,7 +31,7 @@ public struct TelesimApplication: Sendable {
     let services: [any Service]
     let logger: Logger
     let onShutdown: @Sendable () async -> Void
-    let baseURL: BaseURL
+    let baseURL: WebhookBaseURL
 
     /// The root world.
     public var root: World { directory.root }
@@ -43,7 +46,7 @@ public struct TelesimApplication: Sendable {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? arguments.port
                 let host = arguments.host.contains(":") ? "[\(arguments.host)]" : arguments.host
-                setBaseURL("http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)")
+                await setBaseURL("http://\(host == "0.0.0.0" || host == "[::]" ? "127.0.0.1" : host):\(port)")
                 await onReady(port)
             },
             logger: logger
@@ -51,8 +54,8 @@ public struct TelesimApplication: Sendable {
     }
 
     /// Tells the webhook transport where `${telesim}` points (the server's own base URL).
-    public func setBaseURL(_ url: String) {
-        baseURL.withLock { $0 = url }
+    public func setBaseURL(_ url: String) async {
+        await baseURL.set(url)
     }
 
     /// Flushes every world's store; call after the server stops.
@@ -96,9 +99,19 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     }
 
     let adapters = makeAdapters()
-    let baseURL = BaseURL("http://\(arguments.host.contains(":") ? "[\(arguments.host)]" : arguments.host):\(arguments.port)")
-    let transport: any WebhookTransport = RefusingTransport()
-    let rootStore: any WorldStore = DiscardingStore()
+    let baseURL = WebhookBaseURL(arguments.port == 0 ? nil : "http://\(arguments.host.contains(":") ? "[\(arguments.host)]" : arguments.host):\(arguments.port)")
+    let httpTransport = HTTPWebhookTransport(
+        baseURL: baseURL,
+        configuration: .init(connectTimeout: .milliseconds(arguments.webhookConnectTimeout), timeout: .milliseconds(arguments.webhookTimeout)),
+        logger: logger)
+    let transport: any WebhookTransport = httpTransport
+    let sqliteStore: SQLiteWorldStore
+    do {
+        sqliteStore = try SQLiteWorldStore(path: arguments.db)
+    } catch {
+        throw AppError("cannot open the database \(arguments.db ?? ":memory:"): \(error)")
+    }
+    let rootStore: any WorldStore = sqliteStore
     let observers = WorldDirectory.observers(adapters)
     let overrides = (arguments.clock, arguments.speed)
     let rootScenario = scenarios[0]
@@ -120,7 +133,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     }
     let root = World(id: "root", state: rootState, store: rootStore, transport: transport, logger: logger)
 
-    let directory = WorldDirectory(root: root, adapters: adapters, makeStore: { DiscardingStore() }, transport: transport,
+    let directory = WorldDirectory(root: root, adapters: adapters, makeStore: sandboxStore, transport: transport,
                                    limits: arguments.limits, clockOverride: overrides, logger: logger)
     for scenario in scenarios.dropFirst() {
         do { _ = try await directory.createSandbox(scenario) } catch {
@@ -136,7 +149,16 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     let dispatcher = ProviderDispatcher(adapters: adapters, resolver: directory, logger: logger)
     let services: [any Service] = [RealtimeClockService(directory: directory, interval: 10)]
     return TelesimApplication(directory: directory, arguments: arguments, adminResponder: router.buildResponder(), dispatcher: dispatcher, services: services,
-                              logger: logger, onShutdown: {}, baseURL: baseURL)
+                              logger: logger, onShutdown: {
+                                  try? await sqliteStore.close()
+                                  try? await httpTransport.shutdown()
+                              }, baseURL: baseURL)
+}
+
+/// A sandbox's store: in-memory SQLite, or nothing if that cannot be opened.
+@Sendable func sandboxStore() -> any WorldStore {
+    if let store = try? SQLiteWorldStore(path: nil) { return store }
+    return DiscardingStore()
 }
 
 /// The provider names `telesim openapi` accepts.
@@ -147,10 +169,3 @@ public func openAPIDocument(for provider: String) -> String? {
     makeAdapters().first { $0.name == provider }?.openAPI.serialized
 }
 
-/// The server's own base URL, learnt once it is bound (`--port 0`), for `${telesim}` in webhook URLs.
-public final class BaseURL: Sendable {
-    private let value: Mutex<String>
-    init(_ initial: String) { value = Mutex(initial) }
-    public func withLock<T>(_ body: (inout String) -> T) -> T { value.withLock { body(&$0) } }
-    public var current: String { value.withLock { $0 } }
-}
