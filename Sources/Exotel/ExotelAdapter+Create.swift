@@ -11,29 +11,42 @@ extension ExotelAdapter {
 
     /// One `status_callback` entry.
     struct Callback: Sendable, Equatable {
+        /// `answered` or `terminal`.
         var event: String
+        /// Where the callback is POSTed (plain http allowed: simulator users point it at local receivers).
         var url: String
     }
 
     /// A `POST /v2/accounts/{sid}/calls` body whose shape and types are checked; what needs the
     /// world (the user, the ExoPhone, the number's country) is checked inside the transaction.
     struct CreateCall: Sendable {
+        /// Who `from` names.
         var agent: Agent
         /// `to.number`, or `to.customer_contact_uri` as integrations send it; with the key used, for errors.
         var to: String
+        /// `to.number` or `to.customer_contact_uri`, named in errors as the client wrote it.
         var toField: String
+        /// The ExoPhone as written; compared in E.164 against the account's.
         var virtualNumber: String
+        /// Documented default: false.
         var recording = false
+        /// `single` or `dual`; kept only.
         var recordingChannels: String?
+        /// Kept only: no audio is played.
         var waitAudioURL: String?
+        /// Seconds, from the customer connecting.
         var maxTimeLimit: Int64?
+        /// Ring timeout of both legs in seconds; documented default 30.
         var attemptTimeOut: Int64 = 30
+        /// Echoed in call details and callbacks.
         var customField: String?
+        /// The `status_callback` entries, in request order.
         var callbacks: [Callback] = []
     }
 
     /// The accepted ranges (INFERRED: the page gives none; v1 caps TimeLimit at 4 hours).
     static let maxTimeLimitRange: ClosedRange<Int64> = 1...14_400
+    /// See `maxTimeLimitRange`.
     static let attemptTimeOutRange: ClosedRange<Int64> = 1...600
 
     /// Go's name for a JSON value's type, as Exotel's (Go) services word unmarshal errors.
@@ -48,6 +61,7 @@ extension ExotelAdapter {
         }
     }
 
+    /// 400/1007 worded like a Go unmarshal error, as Exotel's services answer a wrong JSON type.
     static func wrongType(_ field: String, _ value: JSON, _ expected: String) -> ExotelError {
         .invalidBody("json: cannot unmarshal \(goType(value)) into field \(field) of type \(expected)")
     }
@@ -64,18 +78,21 @@ extension ExotelAdapter {
         return Result { () throws(ExotelError) in try decodeFields(BodyFields(json)) }
     }
 
+    /// An optional string member (an empty string counts as absent); another type is 1007.
     static func string(_ f: BodyFields, _ key: String, path: String) throws(ExotelError) -> String? {
         guard let v = f.raw(key) else { return nil }
         guard case .string(let s) = v else { throw wrongType(path, v, "string") }
         return s.isEmpty ? nil : s
     }
 
+    /// A mandatory object member: absent is 1001, another type 1007.
     static func object(_ f: BodyFields, _ key: String) throws(ExotelError) -> BodyFields {
         guard let v = f.raw(key) else { throw .missingParameter(key) }
         guard v.isObject else { throw wrongType(key, v, "object") }
         return BodyFields(v)
     }
 
+    /// An optional whole number within `range`: a fraction or another type is 1007, out of range 1002.
     static func integer(_ f: BodyFields, _ key: String, _ range: ClosedRange<Int64>) throws(ExotelError) -> Int64? {
         guard let v = f.raw(key) else { return nil }
         guard case .success(let i?) = f.integer(key) else { throw wrongType(key, v, "int") }
@@ -83,6 +100,7 @@ extension ExotelAdapter {
         return i
     }
 
+    /// Every member of the body, first problem wins.
     static func decodeFields(_ f: BodyFields) throws(ExotelError) -> CreateCall {
         let from = try object(f, "from")
         let agent: Agent
@@ -150,6 +168,8 @@ extension ExotelAdapter {
         return x == y
     }
 
+    /// `POST /v2/accounts/{sid}/calls`: one transaction doing auth, rate limit, validation against the
+    /// world, then creating the two-leg call that keeps the agent busy until it ends.
     @Sendable func createCall(_ r: ProviderRequest) async -> ProviderResponse {
         let decoded = Self.decode(r)
         let credentials = Self.basicCredentials(r)

@@ -5,13 +5,17 @@ import TelesimCore
 /// Exotel's Voice v2 (CCM) agent-to-customer call API: `POST /v2/accounts/{sid}/calls` and
 /// `GET /v2/accounts/{sid}/calls/{call_sid}`, authenticated with HTTP Basic `api_key:api_token`.
 public struct ExotelAdapter: ProviderAdapter {
+    /// The provider name in fault matches, filters and reports.
     public let name = "exotel"
     /// The scenario key of Exotel's world.
     static let key = "exotel"
+    /// Everything under `/v2` is Exotel's: unknown paths there get its 404 envelope.
     public var prefixes: [String] { ["/v2"] }
 
+    /// The adapter has no state: everything lives in the world.
     public init() {}
 
+    /// Make-call and call details.
     public var routes: [ProviderRoute] {
         [
             ProviderRoute("POST", "/v2/accounts/{account_sid}/calls", createCall),
@@ -22,8 +26,10 @@ public struct ExotelAdapter: ProviderAdapter {
     /// The api_key of the Basic credentials: it decides which sandbox owns the request.
     public func credential(of request: ProviderRequest) -> String? { Self.basicCredentials(request)?.key }
 
+    /// Sends the per-call `status_callback` deliveries.
     public var observer: (any CallObserver)? { ExotelWebhooks() }
 
+    /// Edge failures in Exotel's v2 error envelope.
     public func render(_ error: EdgeError, for request: ProviderRequest) -> ProviderResponse {
         let e: ExotelError = switch error {
         case .notFound: .notFound("No route for \(request.method) \(request.path)")

@@ -43,6 +43,7 @@ enum ExotelError: Error, Sendable, Equatable {
     /// `retryAfter` is in seconds of simulated time until the oldest counted request leaves the window.
     case rateLimited(limit: Int, retryAfter: Int64)
 
+    /// The HTTP status (also `http_code` and `response.code`).
     var status: Int {
         switch self {
         case .authenticationFailed: 401

@@ -6,8 +6,10 @@ import TelesimCore
 /// Retried after 30 s and 5 min (INFERRED: Exotel documents no retry policy, only that callbacks
 /// may be delayed or lost).
 struct ExotelWebhooks: CallObserver {
+    /// Milliseconds before each retry: 3 attempts in all.
     static let backoff: [Int64] = [30_000, 300_000]
 
+    /// One delivery per matching `status_callback` entry for `call.connected` and `call.ended`.
     func webhooks(for call: Call, event: CallEvent, in state: WorldState) -> [OutgoingWebhook] {
         let name: String
         switch event.kind {

@@ -73,6 +73,7 @@ enum ExotelWire {
         return "https://s3-ap-southeast-1.amazonaws.com/exotelrecordings/\(call.account)/\(call.id).mp3"
     }
 
+    /// `assigned_agent_details` as make-call and call details show it.
     static func agent(_ call: Call) -> JSON {
         .obj(["user_id": call.attributes["user_id"] ?? .null, "contact_uri": call.attributes["contact_uri"] ?? .null])
     }
