@@ -82,6 +82,13 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
             throw AppError(error.problems.map { "\(path):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n"))
         }
     }
+    for (index, text) in arguments.scenarioTexts.enumerated() {
+        do {
+            scenarios.append(try ScenarioLoader.load(text))
+        } catch {
+            throw AppError(error.problems.map { "scenario \(index + 1):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n"))
+        }
+    }
     if scenarios.isEmpty {
         do { scenarios = [try ScenarioLoader.load(DefaultScenario.text)] } catch {
             throw AppError("the built-in default scenario is invalid: \(error.problems.map(\.description).joined(separator: "; "))")

@@ -40,7 +40,7 @@ extension WorldState {
     }
 
     /// Deliveries, newest first.
-    public func deliveryLog() -> [Delivery] { deliveryOrder.reversed().compactMap { deliveries[$0] } }
+    public func deliveryLog() -> [Delivery] { deliveryOrder.suffix(limits.deliveries).reversed().compactMap { deliveries[$0] } }
 
     /// Drops the oldest finished deliveries beyond the bound.
     mutating func trimDeliveries() {
