@@ -114,11 +114,13 @@ import TelesimApp
 
     @Test func theJournalRedactsCredentials() async throws {
         try await TestSimulator.run { sim in
-            _ = try await sim.send(.post, "/api/v1/calls", headers: ["Authorization": "Bearer vp_live_your_api_key_here"],
-                                   json: #"{"agentId":123,"phoneNumber":"9876543210"}"#)
+            _ = try await sim.send(.post, "/v1/calls", headers: ["Authorization": "Bearer YOUR_API_KEY"], json: Self.ringyoCall)
             let journal = try await sim.send(.get, "/_telesim/requests")
-            #expect(!journal.text.contains("vp_live_your_api_key_here"))
-            #expect(journal.json["requests"]?.arrayValue?.first?["headers"]?["Authorization"] == "Bearer vp_l…here")
+            #expect(!journal.text.contains("YOUR_API_KEY"))
+            let entry = try #require(journal.json["requests"]?.arrayValue?.first)
+            #expect(entry["headers"]?["authorization"] ?? entry["headers"]?["Authorization"] == "Bearer YOUR…_KEY")
+            #expect(entry["status"] == 201)
+            #expect(entry["account"] == "default")
         }
     }
 }

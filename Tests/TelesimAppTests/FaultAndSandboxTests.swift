@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TelesimApp
 import TelesimCore
@@ -34,20 +35,27 @@ import TelesimTestSupport
 
     @Test func probabilityFaultsRepeatForTheSameSeed() async throws {
         func pattern() async throws -> [Int] {
-            var out: [Int] = []
+            let out = Collected()
             try await TestSimulator.run { sim in
                 _ = try await sim.send(.post, "/_telesim/faults", json: #"{"match":{"provider":"ringyo"},"probability":0.5,"respond":{"status":503,"body":"{}"}}"#)
                 var statuses: [Int] = []
                 for _ in 0..<20 { statuses.append(try await sim.send(.get, "/v1/calls", headers: Self.auth).status) }
-                out = statuses
+                out.set(statuses)
             }
-            return out
+            return out.get()
         }
         let first = try await pattern()
         let second = try await pattern()
         #expect(first == second)
         #expect(first.contains(503) && first.contains(200))
     }
+}
+
+/// A value a `@Sendable` test body hands back to its caller.
+final class Collected: Sendable {
+    private let value = Mutex<[Int]>([])
+    func set(_ v: [Int]) { value.withLock { $0 = v } }
+    func get() -> [Int] { value.withLock { $0 } }
 }
 
 @Suite struct SandboxTests {
