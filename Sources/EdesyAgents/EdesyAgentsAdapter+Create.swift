@@ -73,6 +73,9 @@ extension EdesyAgentsAdapter {
         return .success(call)
     }
 
+    /// A client's value quoted back in a message, cut to 32 characters so a huge field stays out of the answer.
+    static func echo(_ value: String) -> String { value.count <= 32 ? value : value.prefix(32) + "…" }
+
     static func wrongType(_ field: String, _ p: FieldProblem) -> String {
         switch p {
         case .wrongType(let expected, let got): "\(field) must be \(expected), got \(got)"
@@ -115,7 +118,7 @@ extension EdesyAgentsAdapter {
                 guard agent["active"]?.boolValue ?? true else { throw .agentInactive(body.agentID) }
 
                 guard let e164 = PhoneNumber.lenient(body.phoneNumber, country: country) else {
-                    throw .invalidPhoneNumber("Invalid phone number: \(body.phoneNumber)")
+                    throw .invalidPhoneNumber("Invalid phone number: \(Self.echo(body.phoneNumber))")
                 }
 
                 // The caller id: one of the workspace's numbers, by default the first.
@@ -123,7 +126,7 @@ extension EdesyAgentsAdapter {
                 let from: String
                 if let requested = body.fromNumber {
                     guard let match = owned.first(where: { Self.sameNumber($0, requested, country: country) }) else {
-                        throw .invalidFromNumber("fromNumber \(requested) is not configured for this workspace")
+                        throw .invalidFromNumber("fromNumber \(Self.echo(requested)) is not configured for this workspace")
                     }
                     from = match
                 } else {

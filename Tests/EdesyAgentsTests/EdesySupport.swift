@@ -29,7 +29,9 @@ enum Edesy {
     /// The workspace's credit balance as the admin API writes it (`999.00`).
     static func credits(_ sim: TestSimulator, workspace: String = "default") async throws -> String {
         let r = try await sim.send(.get, "/_telesim/state/edesy/\(workspace)/credits")
-        return r.json["value"]?.serialized ?? r.text
+        // The raw text, so the two decimals the admin API writes are kept.
+        guard let range = r.text.range(of: #""value":"#) else { return r.text }
+        return String(r.text[range.upperBound...].dropLast())
     }
 
     /// Every call the simulator holds, of any provider.
@@ -54,5 +56,13 @@ enum Edesy {
     struct Failure: Error, CustomStringConvertible {
         var description: String
         init(_ d: String) { description = d }
+    }
+}
+
+extension JSON {
+    /// An array element, for reading nested answers in tests (`json["calls"]?[0]`).
+    subscript(index: Int) -> JSON? {
+        guard let a = arrayValue, a.indices.contains(index) else { return nil }
+        return a[index]
     }
 }
