@@ -14,6 +14,7 @@ extension EdesyAgentsAdapter {
         var callbackURL: String?
     }
 
+    /// The telephony providers the page lists for `provider` (and a scenario's agents may use).
     static let telephonyProviders = ["twilio", "plivo", "edesy-sip"]
 
     /// Decodes the body in the order of the documented table. `agentId: 0` and `phoneNumber: ""`
@@ -76,6 +77,7 @@ extension EdesyAgentsAdapter {
     /// A client's value quoted back in a message, cut to 32 characters so a huge field stays out of the answer.
     static func echo(_ value: String) -> String { value.count <= 32 ? value : value.prefix(32) + "…" }
 
+    /// The message for a field of the wrong JSON type, naming what was expected and what came.
     static func wrongType(_ field: String, _ p: FieldProblem) -> String {
         switch p {
         case .wrongType(let expected, let got): "\(field) must be \(expected), got \(got)"
@@ -101,6 +103,8 @@ extension EdesyAgentsAdapter {
         return x == y
     }
 
+    /// `POST /api/v1/calls`: authenticate, check the body against the workspace, then open the call
+    /// (holding a minute of credits) in one transaction.
     @Sendable func createCall(_ r: ProviderRequest) async -> ProviderResponse {
         let decoded = Self.decode(r)
         let key = r.bearerToken

@@ -2,6 +2,7 @@ import ProviderKit
 import TelesimCore
 
 extension EdesyAgentsAdapter {
+    /// `GET /api/v1/calls/{conversationId}`: one call of the key's workspace, as it stands at the simulated now.
     @Sendable func getCall(_ r: ProviderRequest) async -> ProviderResponse {
         let key = r.bearerToken
         let id = r.parameters["conversationId"] ?? ""
@@ -29,6 +30,7 @@ extension EdesyAgentsAdapter {
         var offset = 0
     }
 
+    /// Checks the list query outside the world, so a bad parameter is refused before anything is read.
     static func decodeList(_ r: ProviderRequest) -> Result<ListQuery, EdesyAgentsError> {
         let q = Dictionary(r.queryItems, uniquingKeysWith: { first, _ in first })
         var query = ListQuery()
@@ -61,6 +63,7 @@ extension EdesyAgentsAdapter {
         return .success(query)
     }
 
+    /// `GET /api/v1/calls`: the workspace's calls, newest first, filtered then paged.
     @Sendable func listCalls(_ r: ProviderRequest) async -> ProviderResponse {
         let key = r.bearerToken
         let decoded = Self.decodeList(r)

@@ -45,6 +45,7 @@ enum EdesyAgentsError: Error, Sendable, Equatable {
     case internalError
     case unavailable
 
+    /// The HTTP status of the answer.
     var status: Int {
         switch self {
         case .missingAgentID, .missingPhoneNumber, .invalidJSON, .invalidAgentID, .invalidPhoneNumber, .invalidFromNumber,
@@ -62,6 +63,7 @@ enum EdesyAgentsError: Error, Sendable, Equatable {
         }
     }
 
+    /// The SCREAMING_SNAKE `code` clients branch on.
     var code: String {
         switch self {
         case .missingAgentID: "MISSING_AGENT_ID"
@@ -95,6 +97,7 @@ enum EdesyAgentsError: Error, Sendable, Equatable {
         }
     }
 
+    /// The human-readable `error` text.
     var message: String {
         switch self {
         case .missingAgentID: "Missing agentId"

@@ -7,9 +7,12 @@ import TelesimCore
 /// Failed attempts are retried 3 times after 1 s, 2 s and 4 s (INFERRED from the documented agent
 /// `retryPolicy{maxRetries: 3, backoffMs: 1000}` with exponential backoff).
 struct EdesyAgentsWebhooks: CallObserver {
+    /// Waits before the 3 retries, in simulated milliseconds.
     static let backoff: [Int64] = [1000, 2000, 4000]
+    /// The User-Agent of Edesy's documented webhook deliveries.
     static let userAgent = "VoiceAgent-Webhook/1.0"
 
+    /// One `call.ended` to the call's `callbackUrl`, if it gave one; nothing for other events.
     func webhooks(for call: Call, event: CallEvent, in state: WorldState) -> [OutgoingWebhook] {
         guard event.kind == .ended, let url = call.attributes["callbackUrl"]?.stringValue else { return [] }
         return [OutgoingWebhook(url: url, event: "call.ended",
@@ -42,6 +45,7 @@ struct EdesyAgentsWebhooks: CallObserver {
         }
     }
 
+    /// The captured "Vani" `call.ended` shape (research 1.4), as of the instant the call ended.
     static func payload(_ call: Call, at: Int64) -> JSON {
         let a = call.attributes
         let lines = EdesyAgentsWire.transcript(call, now: at)
