@@ -92,7 +92,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "telesim",
-            dependencies: ["TelesimApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TelesimApp", "TelesimWebhooks", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         // Shared helpers for the test targets: build the app, send requests, read JSON.
