@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ProviderKit
+import EdesyAgents
 import Ringyo
 import ServiceLifecycle
 import Synchronization
@@ -19,7 +20,7 @@ public let telesimVersion = "0.1.0"
 
 /// The provider adapters served, in routing order. Adding a provider is one line here.
 func makeAdapters() -> [any ProviderAdapter] {
-    [RingyoAdapter(), VoisoAdapter(), ExotelAdapter()]
+    [EdesyAgentsAdapter(), RingyoAdapter(), VoisoAdapter(), ExotelAdapter()]
 }
 
 /// A built application with the handles `telesim serve` and tests need.
