@@ -336,6 +336,13 @@ public struct AdminController: Sendable {
                 guard let code = Int(s) else { throw .badRequest("status must be an HTTP status code") }
                 entries = entries.filter { $0.status == code }
             }
+            if Self.query(request, "format") == "scenario" {
+                let state = await world.state
+                let text = JournalExport.scenario(source: state.scenarioSource, journal: entries.reversed(), credentials: state.allCredentials)
+                var headers = HTTPFields()
+                headers[.contentType] = "application/yaml; charset=utf-8"
+                return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+            }
             return try Self.list(entries, key: "requests", request: request, render: AdminJSON.journal)
         }
     }

@@ -101,11 +101,6 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
 
     let adapters = makeAdapters()
     let baseURL = WebhookBaseURL(arguments.port == 0 ? nil : "http://\(arguments.host.contains(":") ? "[\(arguments.host)]" : arguments.host):\(arguments.port)")
-    let httpTransport = HTTPWebhookTransport(
-        baseURL: baseURL,
-        configuration: .init(connectTimeout: .milliseconds(arguments.webhookConnectTimeout), timeout: .milliseconds(arguments.webhookTimeout)),
-        logger: logger)
-    let transport: any WebhookTransport = httpTransport
     let sqliteStore: SQLiteWorldStore
     do {
         sqliteStore = try SQLiteWorldStore(path: arguments.db)
@@ -119,7 +114,11 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     let definition = WorldDirectory.applyingOverrides(rootScenario.definition, overrides)
 
     let rootState: WorldState
-    if let saved = try rootStore.load() {
+    let stored: WorldSnapshot?
+    do { stored = try rootStore.load() } catch {
+        throw AppError("cannot read the database \(arguments.db ?? ":memory:"): \(error)")
+    }
+    if let saved = stored {
         let savedScenario: Scenario
         do { savedScenario = try ScenarioLoader.load(saved.meta.scenarioSource) } catch {
             throw AppError("the database holds a world whose scenario no longer loads: \(error.problems.map(\.description).joined(separator: "; "))")
@@ -132,12 +131,21 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
         rootState = WorldState(definition: definition, scenarioSource: rootScenario.source, observers: observers, limits: arguments.limits)
         rootStore.replace(with: rootState.snapshot)
     }
+    // Created after every step that can fail before the server exists: an HTTP client must be shut
+    // down once made (see the sandbox loop below).
+    let httpTransport = HTTPWebhookTransport(
+        baseURL: baseURL,
+        configuration: .init(connectTimeout: .milliseconds(arguments.webhookConnectTimeout), timeout: .milliseconds(arguments.webhookTimeout)),
+        logger: logger)
+    let transport: any WebhookTransport = httpTransport
     let root = World(id: "root", state: rootState, store: rootStore, transport: transport, logger: logger)
 
     let directory = WorldDirectory(root: root, adapters: adapters, makeStore: sandboxStore, transport: transport,
                                    limits: arguments.limits, clockOverride: overrides, logger: logger)
     for scenario in scenarios.dropFirst() {
         do { _ = try await directory.createSandbox(scenario) } catch {
+            try? await sqliteStore.close()
+            try? await httpTransport.shutdown()
             throw AppError("scenario \(scenario.name) cannot become a sandbox: \(error)")
         }
     }

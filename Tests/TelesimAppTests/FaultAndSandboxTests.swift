@@ -4,6 +4,7 @@ import Testing
 import TelesimApp
 import TelesimCore
 import TelesimTestSupport
+import TelesimWebhooks
 
 @Suite struct FaultTests {
     static let call = #"{"phone_number":"+14155551234","agent_id":"agent_abc123"}"#
@@ -116,4 +117,54 @@ final class Collected: Sendable {
             #expect(queries.count <= 5)
         }
     }
+}
+
+@Suite struct JournalExportTests {
+    /// Real traffic becomes a replayable QA file: the export loads, and replays green.
+    @Test func theJournalExportsAsAReplayableScenario() async throws {
+        let exported = Collected2()
+        try await TestSimulator.run { sim in
+            _ = try await sim.send(.post, "/v1/calls", headers: ["Authorization": "Bearer YOUR_API_KEY"],
+                                   json: #"{"phone_number":"+14155551234","agent_id":"agent_abc123"}"#)
+            _ = try await sim.send(.get, "/v1/calls?limit=5", headers: ["Authorization": "Bearer YOUR_API_KEY"])
+            _ = try await sim.send(.get, "/v1/calls", headers: ["Authorization": "Bearer not-a-world-key-123"])
+            let r = try await sim.send(.get, "/_telesim/requests?format=scenario")
+            #expect(r.status == 200)
+            exported.set(r.text)
+        }
+        let text = exported.get()
+        #expect(text.contains("steps:\n  - {\"name\":\"POST /v1/calls\""))
+        #expect(text.contains("\"Authorization\":\"Bearer YOUR_API_KEY\""))
+        #expect(!text.contains("not-a-world-key-123"))
+        let path = NSTemporaryDirectory() + "telesim-export-\(UUID().uuidString).yaml"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let http = HTTPExchangeClient()
+        let result = await ScenarioRunner(http: http).run(file: path)
+        try? await http.shutdown()
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(result.steps.map(\.outcome) == [.passed, .passed, .passed])
+    }
+
+    @Test func dropClosesTheConnectionWithoutAnAnswer() async throws {
+        try await TestSimulator.run(mode: .live) { sim in
+            _ = try await sim.send(.post, "/_telesim/faults", json: #"{"match":{"provider":"ringyo","path":"/v1/calls/*"},"respond":{"drop":true}}"#)
+            // A client of its own: the dropped connection must not be the test client's.
+            let http = HTTPExchangeClient()
+            let port = try #require(sim.client.port)
+            await #expect(throws: (any Error).self) {
+                _ = try await http.exchange(method: "GET", url: "http://127.0.0.1:\(port)/v1/calls/call_x",
+                                            headers: [Header("Authorization", "Bearer YOUR_API_KEY")], body: nil)
+            }
+            try? await http.shutdown()
+            let faults = try await sim.send(.get, "/_telesim/faults")
+            #expect(faults.json["faults"]?.arrayValue?.first?["fired"] == 1)
+        }
+    }
+}
+
+final class Collected2: Sendable {
+    private let value = Mutex("")
+    func set(_ v: String) { value.withLock { $0 = v } }
+    func get() -> String { value.withLock { $0 } }
 }
