@@ -1,3 +1,4 @@
+import EdesyMasking
 import Foundation
 import Hummingbird
 import Logging
@@ -15,7 +16,7 @@ public let telesimVersion = "0.1.0"
 
 /// The provider adapters served, in routing order. Adding a provider is one line here.
 func makeAdapters() -> [any ProviderAdapter] {
-    [RingyoAdapter()]
+    [RingyoAdapter(), EdesyMaskingAdapter()]
 }
 
 /// A built application with the handles `telesim serve` and tests need.
