@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.0.0"),
     ],
     targets: [
         // The domain: world, calls, clock and scheduler, network, money. Foundation + Logging only.
@@ -52,6 +53,9 @@ let package = Package(
                 "TelesimCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -62,6 +66,7 @@ let package = Package(
                 "TelesimCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -99,6 +104,7 @@ let package = Package(
         ),
         .testTarget(name: "TelesimCoreTests", dependencies: ["TelesimCore"], swiftSettings: swiftSettings),
         .testTarget(name: "TelesimScenarioTests", dependencies: ["TelesimScenario"], swiftSettings: swiftSettings),
+        .testTarget(name: "TelesimWebhooksTests", dependencies: ["TelesimWebhooks", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: swiftSettings),
         .testTarget(
             name: "TelesimAppTests",
             dependencies: ["TelesimApp", "TelesimTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird")],

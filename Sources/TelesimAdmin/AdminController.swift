@@ -327,7 +327,7 @@ public struct AdminController: Sendable {
     @Sendable func listRequests(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            var entries = Array(await world.state.journal.reversed())
+            var entries = Array(await world.state.recentJournal.reversed())
             if let p = Self.query(request, "provider") { entries = entries.filter { $0.provider == p } }
             if let p = Self.query(request, "path") {
                 entries = entries.filter { $0.path == p || WorldState.pathMatches(p, $0.path) }

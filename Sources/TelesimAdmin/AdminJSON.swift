@@ -68,7 +68,7 @@ enum AdminJSON {
             "provider": .string(d.provider),
             "event": .string(d.event),
             "url": .string(d.url),
-            "headers": headers(d.headers),
+            "headers": headers(d.sentHeaders ?? d.headers),
             "body": .string(d.body),
             "status": .string(d.status == .pending ? "retrying" : d.status.rawValue),
             "created_at": time(d.createdAt),

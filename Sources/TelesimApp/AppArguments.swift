@@ -7,6 +7,8 @@ public struct AppArguments: Sendable {
     public var port: Int
     /// Scenario files: the first is the root world, each further one a sandbox of its own.
     public var scenarios: [String]
+    /// Scenario texts loaded after the files (for embedding and `telesim run`): same rules as files.
+    public var scenarioTexts: [String] = []
     /// SQLite file; nil keeps everything in memory.
     public var db: String?
     /// Overrides the scenario's clock mode.

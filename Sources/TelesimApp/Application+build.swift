@@ -10,6 +10,7 @@ import Synchronization
 import TelesimAdmin
 import TelesimCore
 import TelesimScenario
+import TelesimWebhooks
 
 /// telesim's version, shown by `/_telesim/health` and `--version`.
 public let telesimVersion = "0.1.0"
@@ -28,7 +29,7 @@ public struct TelesimApplication: Sendable {
     let services: [any Service]
     let logger: Logger
     let onShutdown: @Sendable () async -> Void
-    let baseURL: BaseURL
+    let baseURL: WebhookBaseURL
 
     /// The root world.
     public var root: World { directory.root }
@@ -43,7 +44,7 @@ public struct TelesimApplication: Sendable {
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? arguments.port
                 let host = arguments.host.contains(":") ? "[\(arguments.host)]" : arguments.host
-                setBaseURL("http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)")
+                await setBaseURL("http://\(host == "0.0.0.0" || host == "[::]" ? "127.0.0.1" : host):\(port)")
                 await onReady(port)
             },
             logger: logger
@@ -51,8 +52,8 @@ public struct TelesimApplication: Sendable {
     }
 
     /// Tells the webhook transport where `${telesim}` points (the server's own base URL).
-    public func setBaseURL(_ url: String) {
-        baseURL.withLock { $0 = url }
+    public func setBaseURL(_ url: String) async {
+        await baseURL.set(url)
     }
 
     /// Flushes every world's store; call after the server stops.
@@ -82,6 +83,13 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
             throw AppError(error.problems.map { "\(path):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n"))
         }
     }
+    for (index, text) in arguments.scenarioTexts.enumerated() {
+        do {
+            scenarios.append(try ScenarioLoader.load(text))
+        } catch {
+            throw AppError(error.problems.map { "scenario \(index + 1):\($0.line):\($0.column): \($0.message)" }.joined(separator: "\n"))
+        }
+    }
     if scenarios.isEmpty {
         do { scenarios = [try ScenarioLoader.load(DefaultScenario.text)] } catch {
             throw AppError("the built-in default scenario is invalid: \(error.problems.map(\.description).joined(separator: "; "))")
@@ -89,8 +97,9 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     }
 
     let adapters = makeAdapters()
-    let baseURL = BaseURL("http://\(arguments.host.contains(":") ? "[\(arguments.host)]" : arguments.host):\(arguments.port)")
-    let transport: any WebhookTransport = RefusingTransport()
+    let baseURL = WebhookBaseURL(arguments.port == 0 ? nil : "http://\(arguments.host.contains(":") ? "[\(arguments.host)]" : arguments.host):\(arguments.port)")
+    let httpTransport = HTTPWebhookTransport(baseURL: baseURL, logger: logger)
+    let transport: any WebhookTransport = httpTransport
     let rootStore: any WorldStore = DiscardingStore()
     let observers = WorldDirectory.observers(adapters)
     let overrides = (arguments.clock, arguments.speed)
@@ -129,7 +138,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     let dispatcher = ProviderDispatcher(adapters: adapters, resolver: directory, logger: logger)
     let services: [any Service] = [RealtimeClockService(directory: directory, interval: 10)]
     return TelesimApplication(directory: directory, arguments: arguments, adminResponder: router.buildResponder(), dispatcher: dispatcher, services: services,
-                              logger: logger, onShutdown: {}, baseURL: baseURL)
+                              logger: logger, onShutdown: { try? await httpTransport.shutdown() }, baseURL: baseURL)
 }
 
 /// The provider names `telesim openapi` accepts.
@@ -140,10 +149,3 @@ public func openAPIDocument(for provider: String) -> String? {
     makeAdapters().first { $0.name == provider }?.openAPI.serialized
 }
 
-/// The server's own base URL, learnt once it is bound (`--port 0`), for `${telesim}` in webhook URLs.
-public final class BaseURL: Sendable {
-    private let value: Mutex<String>
-    init(_ initial: String) { value = Mutex(initial) }
-    public func withLock<T>(_ body: (inout String) -> T) -> T { value.withLock { body(&$0) } }
-    public var current: String { value.withLock { $0 } }
-}

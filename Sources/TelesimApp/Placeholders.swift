@@ -8,8 +8,3 @@ struct DiscardingStore: WorldStore {
     func flush() async {}
 }
 
-struct RefusingTransport: WebhookTransport {
-    func send(_ request: WebhookRequest) async -> WebhookResult {
-        WebhookResult(status: nil, error: "no transport", durationMs: 0, sentHeaders: request.headers, responseExcerpt: nil, startedAt: 0)
-    }
-}

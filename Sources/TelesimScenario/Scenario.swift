@@ -2,10 +2,13 @@ import TelesimCore
 
 /// A scenario file, loaded and validated: the world it describes and the QA steps it replays.
 public struct Scenario: Sendable {
+    /// The file's `name`, shown in logs and reports.
     public var name: String
+    /// The file's optional `description`, for reports and `GET /_telesim/scenario`.
     public var description: String?
     /// The world: seed, clock, network, providers (stored form), timeline, faults.
     public var definition: WorldDefinition
+    /// The QA replay `telesim run` performs, in file order.
     public var steps: [Step]
     /// The text the scenario was loaded from.
     public var source: String
@@ -23,10 +26,13 @@ public struct Scenario: Sendable {
 public struct Step: Sendable {
     /// Where the step starts in its file (1-based), for reports.
     public var line: Int
+    /// The step's `name`, shown in reports instead of its line.
     public var name: String?
+    /// The request to send, if any.
     public var send: SendSpec?
     /// Milliseconds to advance the virtual clock.
     public var advance: Int64?
+    /// What must hold after the send and the advance.
     public var expect: Expectation?
     /// Variable name -> JSON path into the response (`id`, `data.conversationId`).
     public var save: [(String, String)]
@@ -43,8 +49,11 @@ public struct Step: Sendable {
 
 /// A request a step sends. Strings may hold `${telesim}` and `${saved}` variables, expanded when run.
 public struct SendSpec: Sendable {
+    /// An HTTP method in capitals.
     public var method: String
+    /// The path (and query), starting with `/` or a variable.
     public var path: String
+    /// Header names and values in file order.
     public var headers: [(String, String)]
     /// A JSON body (`json:`), or a raw text body (`body:`).
     public var json: JSON?
@@ -61,6 +70,7 @@ public struct SendSpec: Sendable {
 
 /// What a step expects.
 public struct Expectation: Sendable {
+    /// The HTTP status this step's response must have.
     public var status: Int?
     /// A subset the response body must contain.
     public var json: JSON?
@@ -77,10 +87,13 @@ public struct Expectation: Sendable {
     }
 }
 
+/// What a built-in sink (`/_telesim/sink/{name}`) must have received.
 public struct WebhookExpectation: Sendable {
+    /// The sink's name.
     public var sink: String
     /// Event names in order, read from each received body's event field.
     public var events: [String]?
+    /// How many requests it must have received.
     public var count: Int?
 
     public init(sink: String, events: [String]? = nil, count: Int? = nil) {
@@ -90,8 +103,11 @@ public struct WebhookExpectation: Sendable {
     }
 }
 
+/// A call that must have reached a neutral status (`queued`, `completed`, `no-answer`, …).
 public struct CallExpectation: Sendable {
+    /// The call's id as its provider returned it, or a saved `${variable}`.
     public var id: String
+    /// The neutral status (`CallStatus` raw value).
     public var status: String
 
     public init(id: String, status: String) {

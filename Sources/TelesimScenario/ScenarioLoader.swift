@@ -4,9 +4,31 @@ import Yams
 /// Loads scenario files (format 1): YAML or JSON text in, a validated `Scenario` or every problem
 /// with its line and column out.
 public enum ScenarioLoader {
-    /// Parses and validates `text`. Throws `ScenarioError` with all problems found.
+    /// Parses and validates `text`. Throws `ScenarioError` with all problems found, in file order.
     public static func load(_ text: String) throws(ScenarioError) -> Scenario {
-        // TODO(helper): implement
-        throw ScenarioError(problems: [ScenarioProblem(line: 1, column: 1, path: "", message: "not implemented")])
+        var reader = ScenarioReader()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw ScenarioError(problems: [syntaxProblem(error, in: text)])
+        }
+        guard let root, !root.isNull else {
+            throw ScenarioError(problems: [ScenarioProblem(line: 1, column: 1, path: "", message: "the file is empty; a scenario starts with telesim: 1 and a name")])
+        }
+        guard let scenario = reader.read(root, source: text) else {
+            throw ScenarioError(problems: reader.sortedProblems)
+        }
+        return scenario
+    }
+
+    /// Every problem in `text`, in file order; empty when it loads.
+    public static func problems(in text: String) -> [ScenarioProblem] {
+        do {
+            _ = try load(text)
+            return []
+        } catch {
+            return error.problems
+        }
     }
 }

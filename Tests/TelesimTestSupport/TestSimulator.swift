@@ -41,7 +41,7 @@ public struct TestSimulator: Sendable {
         defer { if let tempFile { try? FileManager.default.removeItem(atPath: tempFile) } }
         let built = try await buildApplication(args)
         try await built.application().test(mode) { client in
-            if let port = client.port { built.setBaseURL("http://127.0.0.1:\(port)") }
+            if let port = client.port { await built.setBaseURL("http://127.0.0.1:\(port)") }
             try await body(TestSimulator(client: client, app: built))
         }
         await built.shutdown()

@@ -93,8 +93,10 @@ public struct Delivery: Sendable, Codable, Equatable {
     public var provider: String
     public var event: String
     public var url: String
-    /// The headers as sent (the signature header included once it is computed).
+    /// The headers the provider asked for; every attempt starts from these.
     public var headers: [Header]
+    /// The headers the last attempt actually sent (Host, signature and Content-Length included).
+    public var sentHeaders: [Header]?
     public var body: String
     public var signature: SignatureSpec?
     public var backoff: [Int64]

@@ -88,8 +88,9 @@ public actor World {
                         logger.warning("timeline entry skipped", metadata: ["world": "\(id)", "problem": "\(problem)"])
                     }
                 case .webhook(let deliveryID):
-                    if let request = state.attemptRequest(deliveryID, seq: entry.seq), let d = state.deliveries[deliveryID] {
+                    if var request = state.attemptRequest(deliveryID, seq: entry.seq), let d = state.deliveries[deliveryID] {
                         state.deliveries[deliveryID]?.pending = nil
+                        request.url = sandboxed(request.url)
                         attempts.append((deliveryID, d.callID, request))
                     }
                 }
@@ -100,6 +101,13 @@ public actor World {
         if target > state.now { state.now = target }
         state.changes.meta = true
         save()
+    }
+
+    /// In a sandbox, `${telesim}/_telesim/…` (the built-in sink) means the sandbox's own admin paths.
+    func sandboxed(_ url: String) -> String {
+        let prefix = "${telesim}/_telesim/"
+        guard id != "root", url.hasPrefix(prefix), !url.hasPrefix(prefix + "sandboxes/") else { return url }
+        return "${telesim}/_telesim/sandboxes/\(id)/" + url.dropFirst(prefix.count)
     }
 
     /// Sends the attempts due at one instant: one call's in order, different calls' concurrently.

@@ -15,6 +15,9 @@ extension WorldState {
         }
     }
 
+    /// The journal as readers see it: at most `limits.journal` entries, oldest first.
+    public var recentJournal: ArraySlice<JournalEntry> { journal.suffix(limits.journal) }
+
     /// Empties the journal.
     public mutating func clearJournal() {
         journal.removeAll()

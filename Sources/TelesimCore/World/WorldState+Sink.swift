@@ -31,7 +31,7 @@ extension WorldState {
     }
 
     /// What sink `name` received, oldest first.
-    public func sinkRequests(_ name: String) -> [SinkRequest] { sinks[name] ?? [] }
+    public func sinkRequests(_ name: String) -> [SinkRequest] { Array((sinks[name] ?? []).suffix(limits.sinkRequests)) }
 
     public mutating func clearSink(_ name: String) { sinks[name] = nil }
 }

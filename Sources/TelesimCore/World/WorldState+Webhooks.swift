@@ -4,7 +4,7 @@ extension WorldState {
     mutating func enqueue(_ webhook: OutgoingWebhook, callID: String, provider: String) {
         let id = "whd_" + random.hex(20)
         var delivery = Delivery(id: id, callID: callID, provider: provider, event: webhook.event, url: webhook.url,
-                                headers: webhook.headers, body: webhook.body, signature: webhook.signature,
+                                headers: webhook.headers, sentHeaders: nil, body: webhook.body, signature: webhook.signature,
                                 backoff: webhook.backoff, status: .pending, attempts: [], createdAt: now)
         delivery.pending = scheduler.schedule(.webhook(deliveryID: id), at: now)
         deliveries[id] = delivery
@@ -23,7 +23,7 @@ extension WorldState {
     mutating func recordAttempt(_ id: String, result: WebhookResult, simulatedAt: Int64) {
         guard var d = deliveries[id] else { return }
         d.pending = nil
-        d.headers = result.sentHeaders
+        d.sentHeaders = result.sentHeaders
         let attempt = DeliveryAttempt(at: result.startedAt, simulatedAt: simulatedAt, status: result.status, error: result.error,
                                       durationMs: result.durationMs, responseExcerpt: result.responseExcerpt)
         d.attempts.append(attempt)
@@ -40,7 +40,7 @@ extension WorldState {
     }
 
     /// Deliveries, newest first.
-    public func deliveryLog() -> [Delivery] { deliveryOrder.reversed().compactMap { deliveries[$0] } }
+    public func deliveryLog() -> [Delivery] { deliveryOrder.suffix(limits.deliveries).reversed().compactMap { deliveries[$0] } }
 
     /// Drops the oldest finished deliveries beyond the bound.
     mutating func trimDeliveries() {

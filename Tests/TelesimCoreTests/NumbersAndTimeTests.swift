@@ -1,0 +1,92 @@
+import Testing
+@testable import TelesimCore
+
+@Suite struct PhoneNumberTests {
+    @Test(arguments: [("9876543210", "+919876543210"), ("919876543210", "+919876543210"), ("+919876543210", "+919876543210"),
+                      ("09876543210", "+919876543210"), ("98765 43210", "+919876543210")])
+    func edesyAcceptsTenDigitsOrWithCountryCode(raw: String, e164: String) {
+        #expect(PhoneNumber.lenient(raw, country: "IN") == e164)
+    }
+
+    @Test(arguments: ["12345", "abc", "+0123456789", ""])
+    func edesyRefusesNonNumbers(raw: String) {
+        #expect(PhoneNumber.lenient(raw, country: "IN") == nil)
+    }
+
+    @Test func voisoTakesInternationalWithOrWithoutPlus() {
+        #expect(PhoneNumber.international("18885658889") == "+18885658889")
+        #expect(PhoneNumber.international("+18885658889") == "+18885658889")
+        #expect(PhoneNumber.international("1888-565") == nil)
+    }
+
+    @Test func ringyoAndExotelAreStrictE164() {
+        #expect(PhoneNumber.strictE164("+14155551234") == "+14155551234")
+        #expect(PhoneNumber.strictE164("14155551234") == nil)
+        #expect(PhoneNumber.strictE164("+1 415 555 1234") == nil)
+    }
+
+    @Test func maskingTakesTenDigitIndianMobiles() {
+        #expect(PhoneNumber.indianMobile("9876543210") == "+919876543210")
+        #expect(PhoneNumber.indianMobile("5876543210") == nil)
+        #expect(PhoneNumber.indianMobile("987654321") == nil)
+    }
+
+    @Test func networkRulesMatchFirstWithTrailingStar() {
+        let n = Network(country: "IN", rules: [
+            NumberRule(match: "+919876543210", ring: 5000, talk: 45_000),
+            NumberRule(match: "+9191234*", outcome: .busy),
+            NumberRule(match: "+91*", outcome: .failed),
+        ])
+        #expect(n.behaviour(of: "+919876543210").ring == 5000)
+        #expect(n.behaviour(of: "+919876543210").outcome == .answered)
+        #expect(n.behaviour(of: "+919123499999").outcome == .busy)
+        #expect(n.behaviour(of: "+919999999999").outcome == .failed)
+        #expect(n.behaviour(of: "+919999999999").cause == "unreachable")
+        #expect(n.behaviour(of: "+14155550100") == Behaviour())
+        #expect(PhoneNumber.normalizePattern("9191234*", country: "IN") == "+919191234*")
+        #expect(PhoneNumber.normalizePattern("9876543210", country: "IN") == "+919876543210")
+    }
+}
+
+@Suite struct TimeAndDurationTests {
+    @Test func isoFormattingRoundTrips() {
+        let ms = ClockSettings.defaultStart
+        #expect(Timestamp.iso(ms) == "2026-04-10T06:25:00.000Z")
+        #expect(Timestamp.iso(ms, fractional: false) == "2026-04-10T06:25:00Z")
+        #expect(Timestamp.parse("2026-04-10T06:25:00Z") == ms)
+        #expect(Timestamp.parse("2026-04-10T11:55:00.000+05:30") == ms)
+        #expect(Timestamp.parse("2026-04-10") == ms - (6 * 3600 + 25 * 60) * 1000)
+        #expect(Timestamp.parse("not a date") == nil)
+        #expect(Timestamp.iso(0) == "1970-01-01T00:00:00.000Z")
+    }
+
+    @Test(arguments: [("500ms", Int64(500)), ("3s", 3000), ("2m", 120_000), ("1h", 3_600_000), ("1m30s", 90_000), ("90", 90_000), ("1.5", 1500)])
+    func durationsParse(text: String, ms: Int64) {
+        #expect(SimDuration.parse(text) == ms)
+    }
+
+    @Test(arguments: ["", "3x", "m", "-1s", "1s2"])
+    func badDurationsAreRefused(text: String) {
+        #expect(SimDuration.parse(text) == nil)
+    }
+}
+
+@Suite struct JSONTests {
+    @Test func parsesAndSerialisesKeepingOrderAndIntegerness() throws {
+        let text = #"{"b":1,"a":[true,null,1.5,"x\n\u00e9"],"c":{"d":-2}}"#
+        let json = try JSON.parse(text)
+        #expect(json["b"] == .int(1))
+        #expect(json["a"]?.arrayValue?[2] == .double(1.5))
+        #expect(json.serialized == #"{"b":1,"a":[true,null,1.5,"x\né"],"c":{"d":-2}}"#)
+    }
+
+    @Test(arguments: ["", "{", #"{"a":}"#, "[1,]", "nul", #"{"a":1}x"#, "01", #""\x""#, "{\"a\":\"\u{01}\"}"])
+    func malformedInputIsAnErrorNotACrash(text: String) {
+        #expect(throws: JSONParseError.self) { try JSON.parse(text) }
+    }
+
+    @Test func deepNestingIsRefused() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(throws: JSONParseError.self) { try JSON.parse(deep) }
+    }
+}

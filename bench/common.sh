@@ -1,0 +1,25 @@
+# Shared helpers for the benchmarks: a release build, a free port, a server started and stopped.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+BIN="$(swift build -c release --show-bin-path)/telesim"
+
+build_release() {
+  scripts/setup
+  echo "bench: building release (this takes a while the first time)" >&2
+  swift build -c release --product telesim >&2
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# start_server PORT ARGS... : starts telesim in the background, waits for health, sets SERVER_PID.
+start_server() {
+  local port=$1; shift
+  "$BIN" serve --port "$port" --log-level warning "$@" >/dev/null 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 200); do curl -fs -o /dev/null "http://127.0.0.1:$port/_telesim/health" && return 0; sleep 0.02; done
+  echo "bench: server did not start" >&2; return 1
+}
+
+stop_server() { kill -TERM "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; }
+
+need() { command -v "$1" >/dev/null || { echo "bench: $1 is missing (apt-get install $2)" >&2; exit 2; }; }

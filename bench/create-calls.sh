@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Create-call throughput per provider with wrk (default -t2 -c32 -d10s), in memory and with a --db
+# file, beside nginx answering a fixed 201 in the same run (../shared/bench/nginx-reference).
+# Prints one line per case: requests/s, p50, p99, non-2xx count, and the ratio to nginx.
+# Targets (issues 4, 5): in memory >= 0.25x nginx and p99 < 10 ms; with --db >= 0.15x.
+#
+# Exotel and Voiso keep their agent busy for a call's life, so their runs use a world with 2,000
+# agents, a realtime clock at speed 1000 (a 37 s call lasts 37 ms) and rotate agents per request.
+source "$(dirname "$0")/common.sh"
+need wrk wrk
+WRK_ARGS=("$@"); ((${#WRK_ARGS[@]})) || WRK_ARGS=(-t2 -c32 -d10s)
+build_release
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+python3 - "$work" <<'PY'
+import sys, os
+d = sys.argv[1]
+agents = 2000
+users = "\n".join(f"          - {{ id: u{i}, contact_uri: \"sip:u{i}@bench\", device: \"on\", answer_after: 2s }}" for i in range(agents))
+voiso_agents = "\n".join(f"          - {{ user_id: {i + 1}, extension: \"{1000 + i}\" }}" for i in range(agents))
+open(f"{d}/world.yaml", "w").write(f"""telesim: 1
+name: bench
+network:
+  default: {{ ring: 3s, outcome: answered, talk: 30s }}
+providers:
+  edesy:
+    workspaces:
+      - id: bench
+        api_keys: [vp_live_bench000000000000, vp_bench_masking_key]
+        credits: 1000000000
+        numbers: ["8065934975"]
+        agents: [{{ id: 123, name: Bench }}]
+        masking: {{ balance: 1000000000.00, price_per_minute: 1.50 }}
+  voiso:
+    contact_centers:
+      - cluster: bench
+        api_keys: [{{ key: bench_voiso_key }}]
+        agents:
+{voiso_agents}
+  exotel:
+    accounts:
+      - sid: bench
+        api_key: bench_key
+        api_token: bench_token
+        virtual_numbers: ["+911234567890"]
+        users:
+{users}
+  ringyo:
+    accounts:
+      - id: bench
+        api_keys: [BENCH_KEY]
+        credits: 1000000000.00
+        numbers: ["+18005551234"]
+        agents: [{{ id: agent_abc123 }}]
+""")
+def lua(name, path, headers, body_expr, setup=""):
+    hs = "\n".join(f'wrk.headers["{k}"] = "{v}"' for k, v in headers.items())
+    open(f"{d}/{name}.lua", "w").write(f"""{setup}
+wrk.method = "POST"
+wrk.path = "{path}"
+wrk.headers["Content-Type"] = "application/json"
+{hs}
+request = function()
+  return wrk.format(nil, nil, nil, {body_expr})
+end
+""")
+lua("ringyo", "/v1/calls", {"Authorization": "Bearer BENCH_KEY"}, "'{\"phone_number\":\"+14155551234\",\"agent_id\":\"agent_abc123\"}'")
+lua("edesy-agents", "/api/v1/calls", {"Authorization": "Bearer vp_live_bench000000000000"}, "'{\"agentId\":123,\"phoneNumber\":\"9876543210\"}'")
+lua("edesy-masking", "/v1/masking/calls", {"Authorization": "Bearer vp_bench_masking_key"}, "'{\"party_a\":\"9876543210\",\"party_b\":\"9123456789\"}'")
+lua("exotel", "/v2/accounts/bench/calls", {"Authorization": "Basic YmVuY2hfa2V5OmJlbmNoX3Rva2Vu"},
+    "string.format('{\"from\":{\"user_id\":\"u%d\"},\"to\":{\"number\":\"+919876543210\"},\"virtual_number\":\"+911234567890\"}', n)",
+    setup=f"n = 0\nlocal agents = {agents}\n")
+lua("voiso", "/api/v4/voice/calls", {"Authorization": "Bearer bench_voiso_key"},
+    "string.format('{\"user_id\":%d,\"phone_number\":\"18885658889\"}', n + 1)", setup=f"n = 0\nlocal agents = {agents}\n")
+# rotate agents per request (each wrk thread has its own Lua state: offset by thread id via a random start)
+for name in ("exotel", "voiso"):
+    p = f"{d}/{name}.lua"
+    s = open(p).read().replace("request = function()\n", "local threads = 0\nfunction setup(thread) thread:set('tid', threads); threads = threads + 1 end\nfunction init(args) n = (tid or 0) * 1000 end\nrequest = function()\n  n = (n + 1) % agents\n")
+    open(p, "w").write(s)
+PY
+
+nginx_out=$(../shared/bench/nginx-reference "${WRK_ARGS[@]}")
+nginx_rps=$(echo "$nginx_out" | awk '/^NGINX_RPS/ {print $2}')
+echo "nginx reference: ${nginx_rps} req/s"
+
+run_case() { # name store-label serve-args...
+  local name=$1 label=$2; shift 2
+  local port; port=$(free_port)
+  start_server "$port" --scenario "$work/world.yaml" "$@"
+  wrk -d2s -t1 -c4 -s "$work/$name.lua" "http://127.0.0.1:$port" >/dev/null   # warm-up
+  local out; out=$(wrk "${WRK_ARGS[@]}" --latency -s "$work/$name.lua" "http://127.0.0.1:$port")
+  local rss; rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status")
+  stop_server
+  local rps p50 p99 non2xx
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}'); non2xx=${non2xx:-0}
+  printf "%-14s %-7s %9s req/s  p50 %-8s p99 %-8s non-2xx %-6s rss %4s MB  ratio %.2fx\n" \
+    "$name" "$label" "$rps" "$p50" "$p99" "$non2xx" "$rss" "$(echo "$rps / $nginx_rps" | bc -l)"
+}
+
+for name in ringyo edesy-agents edesy-masking exotel voiso; do
+  extra=(); case $name in exotel|voiso) extra=(--clock realtime --speed 1000);; esac
+  run_case "$name" memory "${extra[@]}"
+  rm -f "$work/db.sqlite"*
+  run_case "$name" db --db "$work/db.sqlite" "${extra[@]}"
+done
