@@ -16,7 +16,7 @@ extension TestSimulator {
     }
 
     /// A call's `data` from the status endpoint.
-    func maskedCall(_ sid: String) async throws -> JSON {
+    func maskingCall(_ sid: String) async throws -> JSON {
         let r = try await send(.get, "/v1/masking/calls/\(sid)", headers: auth)
         #expect(r.status == 200, "\(r.text)")
         return r.json["data"] ?? .null
