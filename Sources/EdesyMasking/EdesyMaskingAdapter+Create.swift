@@ -4,7 +4,9 @@ import TelesimCore
 extension EdesyMaskingAdapter {
     /// A well-formed `POST /masking/calls` body; the numbers are checked after authentication.
     struct CreateCall: Sendable, Equatable {
+        /// Dialled first, as sent (10 digits).
         var partyA: String
+        /// Bridged once A answers, as sent.
         var partyB: String
         /// Seconds of bridged talk before the call is cut; nil for no limit.
         var maxDurationSec: Int64?

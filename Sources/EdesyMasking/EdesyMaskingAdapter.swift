@@ -4,13 +4,18 @@ import TelesimCore
 /// Edesy's number masking API (`https://voice-api.edesy.in/v1`): initiate a masked click-to-call
 /// between two Indian mobiles, read its status, list call logs, read the wallet and usage stats.
 public struct EdesyMaskingAdapter: ProviderAdapter {
+    /// The provider name in fault matches, filters and `telesim openapi`.
     public let name = "edesy-masking"
     /// The scenario key of Edesy's world: one workspace holds voice agents and masking.
     static let worldKey = "edesy"
+    /// Everything under `/v1/masking` is this provider's (Ringyo owns the rest of `/v1`), so
+    /// unknown paths there get Edesy's own 404.
     public var prefixes: [String] { ["/v1/masking"] }
 
+    /// The adapter is stateless: the world holds everything.
     public init() {}
 
+    /// The five documented (or, for the status endpoint, inferred) routes.
     public var routes: [ProviderRoute] {
         [
             ProviderRoute("POST", "/v1/masking/calls", createCall),
@@ -21,10 +26,13 @@ public struct EdesyMaskingAdapter: ProviderAdapter {
         ]
     }
 
+    /// The bearer key, which picks the sandbox that owns it.
     public func credential(of request: ProviderRequest) -> String? { request.bearerToken }
 
+    /// Renders the masking webhooks for call events.
     public var observer: (any CallObserver)? { EdesyMaskingWebhooks() }
 
+    /// Edge failures in Edesy's error shape; injected faults render as their catalogue rows.
     public func render(_ error: EdgeError, for request: ProviderRequest) -> ProviderResponse {
         let e: EdesyMaskingError = switch error {
         case .notFound: .routeNotFound

@@ -31,6 +31,7 @@ enum EdesyMaskingError: Error, Sendable, Equatable {
     case payloadTooLarge(Int)
     case unavailable
 
+    /// The HTTP status, as the errors page pairs it with each code.
     var status: Int {
         switch self {
         case .unauthorized: 401
@@ -45,6 +46,7 @@ enum EdesyMaskingError: Error, Sendable, Equatable {
         }
     }
 
+    /// The documented machine-readable code clients switch on.
     var code: String {
         switch self {
         case .unauthorized: "unauthorized"
@@ -61,6 +63,7 @@ enum EdesyMaskingError: Error, Sendable, Equatable {
         }
     }
 
+    /// The human-readable text; quoted from the seed where the seed shows it.
     var message: String {
         switch self {
         case .unauthorized: "Missing or invalid API key."

@@ -9,7 +9,9 @@ import TelesimCore
 /// (INFERRED from third-party receivers). Retried with exponential backoff (DOCUMENTED) of 30 s,
 /// 1, 2, 4 and 8 minutes (the intervals are INFERRED): six attempts in all.
 struct EdesyMaskingWebhooks: CallObserver {
+    /// Milliseconds between attempts: exponential, INFERRED intervals.
     static let backoff: [Int64] = [30_000, 60_000, 120_000, 240_000, 480_000]
+    /// INFERRED from third-party receivers; the scheme is `sha256=<hex>`.
     static let signatureHeader = "X-Edesy-Signature"
 
     /// The event name for a timeline event, or nil for events the provider does not announce
@@ -30,6 +32,7 @@ struct EdesyMaskingWebhooks: CallObserver {
         }
     }
 
+    /// One webhook per announced event, to the workspace's masking `webhook_url` (none if unset).
     func webhooks(for call: Call, event: CallEvent, in state: WorldState) -> [OutgoingWebhook] {
         guard let name = Self.event(for: event, of: call),
               let account = state.account(EdesyMaskingAdapter.worldKey, id: call.account),

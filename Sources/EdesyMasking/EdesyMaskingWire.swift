@@ -16,6 +16,7 @@ enum EdesyMaskingWire {
     /// The statuses the call-logs filter accepts, as documented.
     static let statuses = ["initiated", "ringing", "answered", "in-progress", "completed", "failed", "no-answer"]
 
+    /// The wire status of a call, derived from its legs (see the table above).
     static func status(_ call: Call) -> String {
         switch call.status {
         case .queued: return "initiated"
@@ -43,6 +44,7 @@ enum EdesyMaskingWire {
     /// ISO 8601 UTC to the second, as in the third-party `meta.timestamp` (`2026-09-28T15:19:34Z`).
     static func time(_ ms: Int64) -> String { Timestamp.iso(ms, fractional: false) }
 
+    /// An optional instant: the time, or null while it has not happened.
     static func time(_ ms: Int64?) -> JSON { ms.map { .string(time($0)) } ?? .null }
 
     /// Whole seconds Party B was connected (0 if the call was never bridged).
