@@ -92,7 +92,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "telesim",
-            dependencies: ["TelesimApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["TelesimApp", "TelesimWebhooks", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         // Shared helpers for the test targets: build the app, send requests, read JSON.
@@ -104,6 +104,7 @@ let package = Package(
         ),
         .testTarget(name: "TelesimCoreTests", dependencies: ["TelesimCore"], swiftSettings: swiftSettings),
         .testTarget(name: "TelesimScenarioTests", dependencies: ["TelesimScenario"], swiftSettings: swiftSettings),
+        .testTarget(name: "TelesimStoreTests", dependencies: ["TelesimStore"], swiftSettings: swiftSettings),
         .testTarget(name: "TelesimWebhooksTests", dependencies: ["TelesimWebhooks", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: swiftSettings),
         .testTarget(
             name: "TelesimAppTests",

@@ -1,12 +1,14 @@
 # Shared helpers for the benchmarks: a release build, a free port, a server started and stopped.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-BIN="$(swift build -c release --show-bin-path)/telesim"
+# A scratch path of its own, so a release build never waits on (or invalidates) the debug .build.
+SCRATCH=.build-release
+BIN="$SCRATCH/release/telesim"
 
 build_release() {
   scripts/setup
   echo "bench: building release (this takes a while the first time)" >&2
-  swift build -c release --product telesim >&2
+  swift build -c release --product telesim --scratch-path "$SCRATCH" >&2
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

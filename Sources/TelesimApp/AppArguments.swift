@@ -18,6 +18,10 @@ public struct AppArguments: Sendable {
     public var adminToken: String?
     public var logLevel: Logger.Level
     public var limits: WorldLimits
+    /// How long one webhook attempt may take in all (connect, send, answer), in milliseconds.
+    public var webhookTimeout: Int64 = 5000
+    /// How long connecting to a webhook receiver may take, in milliseconds.
+    public var webhookConnectTimeout: Int64 = 2000
 
     public init(host: String = "127.0.0.1", port: Int = 8080, scenarios: [String] = [], db: String? = nil, clock: ClockMode? = nil,
                 speed: Double? = nil, adminToken: String? = nil, logLevel: Logger.Level = .info, limits: WorldLimits = WorldLimits()) {

@@ -1,23 +1,26 @@
-import EdesyMasking
 import Foundation
 import Hummingbird
 import Logging
 import NIOCore
 import ProviderKit
+import EdesyAgents
+import EdesyMasking
 import Ringyo
 import ServiceLifecycle
 import Synchronization
 import TelesimAdmin
 import TelesimCore
 import TelesimScenario
+import TelesimStore
 import TelesimWebhooks
+import Voiso
 
 /// telesim's version, shown by `/_telesim/health` and `--version`.
 public let telesimVersion = "0.1.0"
 
 /// The provider adapters served, in routing order. Adding a provider is one line here.
 func makeAdapters() -> [any ProviderAdapter] {
-    [RingyoAdapter(), EdesyMaskingAdapter()]
+    [EdesyAgentsAdapter(), EdesyMaskingAdapter(), RingyoAdapter(), VoisoAdapter()]
 }
 
 /// A built application with the handles `telesim serve` and tests need.
@@ -98,9 +101,18 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
 
     let adapters = makeAdapters()
     let baseURL = WebhookBaseURL(arguments.port == 0 ? nil : "http://\(arguments.host.contains(":") ? "[\(arguments.host)]" : arguments.host):\(arguments.port)")
-    let httpTransport = HTTPWebhookTransport(baseURL: baseURL, logger: logger)
+    let httpTransport = HTTPWebhookTransport(
+        baseURL: baseURL,
+        configuration: .init(connectTimeout: .milliseconds(arguments.webhookConnectTimeout), timeout: .milliseconds(arguments.webhookTimeout)),
+        logger: logger)
     let transport: any WebhookTransport = httpTransport
-    let rootStore: any WorldStore = DiscardingStore()
+    let sqliteStore: SQLiteWorldStore
+    do {
+        sqliteStore = try SQLiteWorldStore(path: arguments.db)
+    } catch {
+        throw AppError("cannot open the database \(arguments.db ?? ":memory:"): \(error)")
+    }
+    let rootStore: any WorldStore = sqliteStore
     let observers = WorldDirectory.observers(adapters)
     let overrides = (arguments.clock, arguments.speed)
     let rootScenario = scenarios[0]
@@ -122,7 +134,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     }
     let root = World(id: "root", state: rootState, store: rootStore, transport: transport, logger: logger)
 
-    let directory = WorldDirectory(root: root, adapters: adapters, makeStore: { DiscardingStore() }, transport: transport,
+    let directory = WorldDirectory(root: root, adapters: adapters, makeStore: sandboxStore, transport: transport,
                                    limits: arguments.limits, clockOverride: overrides, logger: logger)
     for scenario in scenarios.dropFirst() {
         do { _ = try await directory.createSandbox(scenario) } catch {
@@ -138,7 +150,16 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     let dispatcher = ProviderDispatcher(adapters: adapters, resolver: directory, logger: logger)
     let services: [any Service] = [RealtimeClockService(directory: directory, interval: 10)]
     return TelesimApplication(directory: directory, arguments: arguments, adminResponder: router.buildResponder(), dispatcher: dispatcher, services: services,
-                              logger: logger, onShutdown: { try? await httpTransport.shutdown() }, baseURL: baseURL)
+                              logger: logger, onShutdown: {
+                                  try? await sqliteStore.close()
+                                  try? await httpTransport.shutdown()
+                              }, baseURL: baseURL)
+}
+
+/// A sandbox's store: in-memory SQLite, or nothing if that cannot be opened.
+@Sendable func sandboxStore() -> any WorldStore {
+    if let store = try? SQLiteWorldStore(path: nil) { return store }
+    return DiscardingStore()
 }
 
 /// The provider names `telesim openapi` accepts.

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import Logging
+import ServiceLifecycle
 import TelesimCore
 
 /// telesim inside a Swift test suite: a simulator on a free loopback port, with no process to manage.
@@ -17,12 +19,14 @@ public final class EmbeddedTelesim: Sendable {
     public let port: Int
     let app: TelesimApplication
     let server: Task<Void, any Error>
+    let group: ServiceGroup
 
-    init(baseURL: String, port: Int, app: TelesimApplication, server: Task<Void, any Error>) {
+    init(baseURL: String, port: Int, app: TelesimApplication, server: Task<Void, any Error>, group: ServiceGroup) {
         self.baseURL = baseURL
         self.port = port
         self.app = app
         self.server = server
+        self.group = group
     }
 
     /// Starts a simulator for a scenario's text (nil: the default world) and returns once it listens.
@@ -33,13 +37,14 @@ public final class EmbeddedTelesim: Sendable {
         if let scenario { args.scenarioTexts = [scenario] }
         let app = try await buildApplication(args)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let server = Task {
-            try await app.application { port in continuation.yield(port) }.runService(gracefulShutdownSignals: [])
-        }
+        var quiet = Logger(label: "telesim.embedded")
+        quiet.logLevel = .critical
+        let group = ServiceGroup(configuration: .init(services: [app.application { port in continuation.yield(port) }], logger: quiet))
+        let server = Task { try await group.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw AppError("the embedded simulator did not start") }
         continuation.finish()
-        return EmbeddedTelesim(baseURL: "http://127.0.0.1:\(port)", port: port, app: app, server: server)
+        return EmbeddedTelesim(baseURL: "http://127.0.0.1:\(port)", port: port, app: app, server: server, group: group)
     }
 
     /// The root world, for direct reads (`await sim.world.state.calls()`).
@@ -59,7 +64,7 @@ public final class EmbeddedTelesim: Sendable {
 
     /// Stops the server and flushes the store.
     public func stop() async {
-        server.cancel()
+        await group.triggerGracefulShutdown()
         _ = await server.result
         await app.shutdown()
     }

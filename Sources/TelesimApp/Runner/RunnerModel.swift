@@ -1,23 +1,5 @@
 import TelesimCore
 
-/// Sends one HTTP request for the scenario runner. TelesimWebhooks implements it over
-/// AsyncHTTPClient; the runner itself stays free of HTTP libraries.
-public protocol RunnerHTTPClient: Sendable {
-    func exchange(method: String, url: String, headers: [Header], body: [UInt8]?) async throws -> RunnerHTTPResponse
-}
-
-public struct RunnerHTTPResponse: Sendable {
-    public var status: Int
-    public var headers: [Header]
-    public var body: String
-
-    public init(status: Int, headers: [Header], body: String) {
-        self.status = status
-        self.headers = headers
-        self.body = body
-    }
-}
-
 /// The outcome of one step.
 public struct StepResult: Sendable {
     public enum Outcome: String, Sendable { case passed, failed, skipped }

@@ -50,7 +50,7 @@ public struct ScenarioRunner: Sendable {
             }
         } else {
             do {
-                let sim = try await EmbeddedTelesim.start(scenario: text)
+                let sim = try await EmbeddedTelesim.start(scenario: text, arguments: AppArguments(logLevel: .error))
                 embedded = sim
                 base = sim.baseURL
             } catch {

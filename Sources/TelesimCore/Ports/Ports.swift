@@ -111,3 +111,22 @@ public struct StoreChanges: Sendable {
         providers == nil && calls.isEmpty && deliveries.isEmpty && removedDeliveries.isEmpty && journal.isEmpty && journalFloor == nil
     }
 }
+
+/// Sends one HTTP request and returns the whole answer: the scenario runner's port to the network.
+/// TelesimWebhooks implements it over AsyncHTTPClient; the runner itself stays free of HTTP libraries.
+public protocol RunnerHTTPClient: Sendable {
+    func exchange(method: String, url: String, headers: [Header], body: [UInt8]?) async throws -> RunnerHTTPResponse
+}
+
+public struct RunnerHTTPResponse: Sendable {
+    public var status: Int
+    public var headers: [Header]
+    public var body: String
+
+    public init(status: Int, headers: [Header], body: String) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}
+

@@ -196,10 +196,28 @@ public struct WorldState: Sendable {
 /// What changed since the last save; the world turns it into `StoreChanges`.
 struct ChangeTracker: Sendable {
     var providers = false
-    var calls: Set<String> = []
-    var deliveries: Set<String> = []
+    /// Changed call ids in the order they first changed (so new calls reach the store in creation order).
+    var calls = OrderedIDs()
+    var deliveries = OrderedIDs()
     var removedDeliveries: [String] = []
     var journal: [JournalEntry] = []
     var journalFloor: Int64?
     var meta = false
+}
+
+/// A set of ids that remembers the order of first insertion.
+struct OrderedIDs: Sendable, Sequence {
+    private(set) var order: [String] = []
+    private var members: Set<String> = []
+
+    mutating func insert(_ id: String) {
+        if members.insert(id).inserted { order.append(id) }
+    }
+
+    mutating func remove(_ id: String) {
+        if members.remove(id) != nil { order.removeAll { $0 == id } }
+    }
+
+    var isEmpty: Bool { order.isEmpty }
+    func makeIterator() -> IndexingIterator<[String]> { order.makeIterator() }
 }

@@ -1,6 +1,7 @@
 import TelesimCore
 
-// TEMPORARY until TelesimStore and TelesimWebhooks land.
+/// A store that keeps nothing: the fallback for a sandbox when an in-memory SQLite database
+/// cannot be opened.
 struct DiscardingStore: WorldStore {
     func load() throws -> WorldSnapshot? { nil }
     func save(_ changes: StoreChanges) {}

@@ -1,0 +1,112 @@
+import GRDB
+
+extension EncodedBatch {
+    /// Tables in the order a reset clears them: children before the rows they reference.
+    static let tables = ["webhook_attempt", "webhook_delivery", "call_event", "call_leg", "call", "request_journal", "world_account", "world_meta"]
+
+    /// Writes the batch. Call inside one write transaction: a batch is one invariant (a call and
+    /// its projections, a delivery and its attempts, the meta that counts them all).
+    func write(to db: Database) throws {
+        if reset {
+            for table in Self.tables { try db.execute(sql: "DELETE FROM \(table)") }
+        }
+        if let meta { try putMeta(MetaKey.meta, meta, db) }
+        if let providers { try writeProviders(providers.skeleton, providers.accounts, db) }
+        if !calls.isEmpty { try writeCalls(db) }
+        if !removedDeliveries.isEmpty {
+            let delete = try db.cachedStatement(sql: "DELETE FROM webhook_delivery WHERE id = ?")
+            for id in removedDeliveries { try delete.execute(arguments: [id]) }
+        }
+        if !deliveries.isEmpty { try writeDeliveries(db) }
+        if let journalFloor {
+            try db.execute(sql: "DELETE FROM request_journal WHERE id < ?", arguments: [journalFloor])
+        }
+        if !journal.isEmpty { try writeJournal(db) }
+    }
+
+    private func putMeta(_ key: String, _ value: String, _ db: Database) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO world_meta (key, value) VALUES (?, ?)").execute(arguments: [key, value])
+    }
+
+    /// The tree arrives whole, so its accounts are rewritten whole (a world has a handful).
+    private func writeProviders(_ skeleton: String, _ accounts: [AccountRow], _ db: Database) throws {
+        try putMeta(MetaKey.providers, skeleton, db)
+        try db.execute(sql: "DELETE FROM world_account")
+        let insert = try db.cachedStatement(sql: "INSERT INTO world_account (provider, account, position, data) VALUES (?, ?, ?, ?)")
+        for (position, row) in accounts.enumerated() {
+            try insert.execute(arguments: [row.provider, row.account, position, row.data])
+        }
+    }
+
+    /// Upserts calls; a call seen for the first time takes the next position, an existing one keeps its own.
+    private func writeCalls(_ db: Database) throws {
+        var position = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM call") ?? 0
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO call (id, provider, account, status, created_at, position, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET provider = excluded.provider, account = excluded.account, status = excluded.status,
+                created_at = excluded.created_at, data = excluded.data
+            """)
+        let deleteLegs = try db.cachedStatement(sql: "DELETE FROM call_leg WHERE call_id = ?")
+        let insertLeg = try db.cachedStatement(sql: """
+            INSERT INTO call_leg (call_id, idx, role, number, status, ringing_at, answered_at, ended_at, cause)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let deleteEvents = try db.cachedStatement(sql: "DELETE FROM call_event WHERE call_id = ?")
+        let insertEvent = try db.cachedStatement(sql: "INSERT INTO call_event (call_id, seq, at, kind, leg, status) VALUES (?, ?, ?, ?, ?, ?)")
+        for call in calls {
+            try upsert.execute(arguments: [call.id, call.provider, call.account, call.status, call.createdAt, position, call.data])
+            position += 1
+            try deleteLegs.execute(arguments: [call.id])
+            for (index, leg) in call.legs.enumerated() {
+                try insertLeg.execute(arguments: [call.id, index, leg.role, leg.number, leg.status.rawValue,
+                                                  leg.ringingAt, leg.answeredAt, leg.endedAt, leg.cause])
+            }
+            try deleteEvents.execute(arguments: [call.id])
+            for event in call.events {
+                try insertEvent.execute(arguments: [call.id, event.seq, event.at, event.kind.rawValue, event.leg, event.status.rawValue])
+            }
+        }
+    }
+
+    /// Upserts deliveries like calls, rewriting their attempts.
+    private func writeDeliveries(_ db: Database) throws {
+        var position = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM webhook_delivery") ?? 0
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO webhook_delivery (id, call_id, provider, event, status, position, data) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET call_id = excluded.call_id, provider = excluded.provider, event = excluded.event,
+                status = excluded.status, data = excluded.data
+            """)
+        let deleteAttempts = try db.cachedStatement(sql: "DELETE FROM webhook_attempt WHERE delivery_id = ?")
+        let insertAttempt = try db.cachedStatement(sql: """
+            INSERT INTO webhook_attempt (delivery_id, n, at, simulated_at, status, error, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for delivery in deliveries {
+            try upsert.execute(arguments: [delivery.id, delivery.callID, delivery.provider, delivery.event, delivery.status, position, delivery.data])
+            position += 1
+            try deleteAttempts.execute(arguments: [delivery.id])
+            for (n, attempt) in delivery.attempts.enumerated() {
+                try insertAttempt.execute(arguments: [delivery.id, n, attempt.at, attempt.simulatedAt, attempt.status, attempt.error, attempt.durationMs])
+            }
+        }
+    }
+
+    /// Appends entries (replacing one with the same id, so a retried batch stays idempotent).
+    private func writeJournal(_ db: Database) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO request_journal (id, provider, account, method, path, query, status, simulated_at, wall_at, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for row in journal {
+            let e = row.entry
+            try insert.execute(arguments: [e.id, e.provider, e.account, e.method, e.path, e.query, e.status, e.simulatedAt, e.wallAt, row.data])
+        }
+    }
+}
+
+/// The keys of the `world_meta` rows.
+enum MetaKey {
+    /// `WorldMeta` as JSON; its presence is what makes a database hold a world.
+    static let meta = "meta"
+    /// The providers tree without its keyed account lists (see `ProvidersLayout`).
+    static let providers = "providers"
+}

@@ -1,0 +1,33 @@
+import GRDB
+
+extension SQLiteWorldStore {
+    /// Queues a write and starts a writer if none is draining.
+    func enqueue(_ write: PendingWrite) {
+        guard queue.withLock({ $0.append(write) }) else { return }
+        // Detached: the writer must not inherit the world actor's isolation or its task's cancellation.
+        Task.detached { await self.drain() }
+    }
+
+    /// The writer: commits batches until the queue is empty, resuming each batch's flush waiters
+    /// after its commit. Only one runs at a time (`WriteQueue.draining`), so batches commit in order.
+    func drain() async {
+        while let work = queue.withLock({ $0.take() }) {
+            let batch = WriteBatch(work.writes)
+            if !batch.isEmpty { await commit(batch) }
+            for waiter in work.waiters { waiter.resume() }
+        }
+    }
+
+    /// Encodes a batch (off the database's queue) and writes it in one transaction.
+    private func commit(_ batch: WriteBatch) async {
+        do {
+            let encoded = try EncodedBatch(batch)
+            try await database.write { db in try encoded.write(to: db) }
+        } catch {
+            queue.withLock { q in
+                let failed = (q.failure?.failedBatches ?? 0) + 1
+                q.failure = StoreWriteError(description: q.failure?.description ?? String(describing: error), failedBatches: failed)
+            }
+        }
+    }
+}
