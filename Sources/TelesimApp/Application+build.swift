@@ -1,10 +1,11 @@
+import EdesyAgents
+import EdesyMasking
 import Exotel
 import Foundation
 import Hummingbird
 import Logging
 import NIOCore
 import ProviderKit
-import EdesyAgents
 import Ringyo
 import ServiceLifecycle
 import Synchronization
@@ -20,7 +21,7 @@ public let telesimVersion = "0.1.0"
 
 /// The provider adapters served, in routing order. Adding a provider is one line here.
 func makeAdapters() -> [any ProviderAdapter] {
-    [EdesyAgentsAdapter(), RingyoAdapter(), VoisoAdapter(), ExotelAdapter()]
+    [EdesyAgentsAdapter(), EdesyMaskingAdapter(), RingyoAdapter(), VoisoAdapter(), ExotelAdapter()]
 }
 
 /// A built application with the handles `telesim serve` and tests need.
