@@ -10,6 +10,8 @@ import TelesimCore
 /// provider's edge would), runs the handler and journals the exchange.
 public struct ProviderDispatcher: Sendable {
     public let adapters: [any ProviderAdapter]
+    /// Each adapter's prefixes and routes, computed once (adapters build them on every access).
+    let table: [(adapter: any ProviderAdapter, prefixes: [String], routes: [ProviderRoute])]
     let resolver: any WorldResolver
     /// The largest body a provider request may carry.
     public let maxBodySize: Int
@@ -17,6 +19,7 @@ public struct ProviderDispatcher: Sendable {
 
     public init(adapters: [any ProviderAdapter], resolver: any WorldResolver, maxBodySize: Int = 1 << 20, logger: Logger) {
         self.adapters = adapters
+        table = adapters.map { ($0, $0.prefixes.map { $0.hasSuffix("/") ? $0 : $0 + "/" }, $0.routes) }
         self.resolver = resolver
         self.maxBodySize = maxBodySize
         self.logger = logger
@@ -24,11 +27,15 @@ public struct ProviderDispatcher: Sendable {
 
     /// The adapter owning a path: the one with the longest matching route or prefix.
     public func adapter(for path: String) -> (any ProviderAdapter)? {
-        var best: (any ProviderAdapter)?
+        entry(for: path)?.adapter
+    }
+
+    func entry(for path: String) -> (adapter: any ProviderAdapter, prefixes: [String], routes: [ProviderRoute])? {
+        var best: (adapter: any ProviderAdapter, prefixes: [String], routes: [ProviderRoute])?
         var bestLength = -1
-        for adapter in adapters {
-            for prefix in adapter.prefixes where (path == prefix || path.hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/")) && prefix.count > bestLength {
-                best = adapter
+        for entry in table {
+            for prefix in entry.prefixes where (path + "/" == prefix || path.hasPrefix(prefix)) && prefix.count > bestLength {
+                best = entry
                 bestLength = prefix.count
             }
         }
@@ -38,7 +45,8 @@ public struct ProviderDispatcher: Sendable {
     /// Answers a provider request; nil when no provider owns the path.
     public func respond(to request: Request, context: TelesimRequestContext) async -> Response? {
         let path = request.uri.path
-        guard let adapter = adapter(for: path) else { return nil }
+        guard let entry = entry(for: path) else { return nil }
+        let adapter = entry.adapter
         let started = DispatchTime.now().uptimeNanoseconds
         let method = request.method.rawValue
         let query = request.uri.query ?? ""
@@ -57,7 +65,7 @@ public struct ProviderDispatcher: Sendable {
         // Route lookup: the method's route, else 405 if the path exists for other methods, else 404.
         var matched: (ProviderRoute, [String: String])?
         var allowed: [String] = []
-        for route in adapter.routes {
+        for route in entry.routes {
             guard let captures = route.match(pathSegments) else { continue }
             if route.method == method { matched = (route, captures); break }
             allowed.append(route.method)
@@ -71,7 +79,7 @@ public struct ProviderDispatcher: Sendable {
 
         let response: ProviderResponse
         let adapterName = adapter.name
-        let fault = await world.transact { $0.fault(provider: adapterName, method: method, path: path) }
+        let fault = world.hasFaultRules ? await world.transact { $0.fault(provider: adapterName, method: method, path: path) } : nil
         if let delay = fault?.delay, delay > 0 {
             try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000)
         }

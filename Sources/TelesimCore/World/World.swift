@@ -1,4 +1,5 @@
 import Logging
+import Synchronization
 
 /// One simulated world: the actor that owns a `WorldState`, moves its clock, and hands webhook
 /// attempts to the transport and changes to the store.
@@ -7,6 +8,9 @@ import Logging
 /// calls, journal and faults.
 public actor World {
     public nonisolated let id: String
+    /// Whether any fault rule exists, readable without a hop onto the actor, so requests to a world
+    /// without faults skip the fault check entirely.
+    private nonisolated let faultsExist = Atomic<Bool>(false)
     public private(set) var state: WorldState
     let store: any WorldStore
     let transport: any WebhookTransport
@@ -23,11 +27,22 @@ public actor World {
         self.store = store
         self.transport = transport
         self.logger = logger
+        faultsExist.store(!state.definition.faults.isEmpty || !state.addedFaults.isEmpty, ordering: .relaxed)
+    }
+
+    /// Whether a request might meet a fault rule (see `faultsExist`).
+    public nonisolated var hasFaultRules: Bool { faultsExist.load(ordering: .relaxed) }
+
+    private func refreshFaultFlag() {
+        faultsExist.store(!state.definition.faults.isEmpty || !state.addedFaults.isEmpty, ordering: .relaxed)
     }
 
     /// Runs `body` on the state atomically and saves what it changed.
     public func transact<T: Sendable>(_ body: @Sendable (inout WorldState) throws -> T) rethrows -> T {
-        defer { save() }
+        defer {
+            save()
+            refreshFaultFlag()
+        }
         return try body(&state)
     }
 
@@ -35,6 +50,7 @@ public actor World {
     public func replace(with newState: WorldState) async {
         await serialized {
             state = newState
+            refreshFaultFlag()
             _ = state.takeChanges()
             realtimeAnchor = nil
             store.replace(with: state.snapshot)
