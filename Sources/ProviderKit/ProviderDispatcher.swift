@@ -34,7 +34,7 @@ public struct ProviderDispatcher: Sendable {
         var best: (adapter: any ProviderAdapter, prefixes: [String], routes: [ProviderRoute])?
         var bestLength = -1
         for entry in table {
-            for prefix in entry.prefixes where (path + "/" == prefix || path.hasPrefix(prefix)) && prefix.count > bestLength {
+            for prefix in entry.prefixes where prefix.count > bestLength && (path.hasPrefix(prefix) || prefix.dropLast() == path) {
                 best = entry
                 bestLength = prefix.count
             }
@@ -71,11 +71,11 @@ public struct ProviderDispatcher: Sendable {
             allowed.append(route.method)
         }
 
-        let bare = ProviderRequest(method: method, path: path, query: query, headers: request.headers, body: body,
-                                   parameters: matched?.1 ?? [:], world: resolver.world(forCredential: nil))
-        let world = resolver.world(forCredential: adapter.credential(of: bare))
-        let providerRequest = ProviderRequest(method: method, path: path, query: query, headers: request.headers, body: body,
-                                              parameters: matched?.1 ?? [:], world: world)
+        // The credential decides the world, and an adapter reads it from the request itself.
+        var providerRequest = ProviderRequest(method: method, path: path, query: query, headers: request.headers, body: body,
+                                              parameters: matched?.1 ?? [:], world: resolver.world(forCredential: nil))
+        let world = resolver.world(forCredential: adapter.credential(of: providerRequest))
+        providerRequest.world = world
 
         let response: ProviderResponse
         let adapterName = adapter.name
@@ -114,7 +114,7 @@ public struct ProviderDispatcher: Sendable {
         for field in request.headers {
             let name = field.name.canonicalName
             let value = Redaction.secretHeaders.contains(name)
-                ? (name == "authorization" ? Redaction.authorization(field.value) : Redaction.secret(field.value))
+                ? (name.hasSuffix("authorization") ? Redaction.authorization(field.value) : Redaction.secret(field.value))
                 : field.value
             headers.append(Header(field.name.rawName, value))
         }

@@ -12,8 +12,9 @@ public struct ProviderRequest: Sendable {
     public let body: [UInt8]
     /// Values captured by `{name}` segments of the route pattern.
     public let parameters: [String: String]
-    /// The world that owns the request's credential (or the root world).
-    public let world: World
+    /// The world that owns the request's credential (or the root world); set by the dispatcher
+    /// once the adapter has read the credential.
+    public internal(set) var world: World
 
     public init(method: String, path: String, query: String, headers: HTTPFields, body: [UInt8], parameters: [String: String], world: World) {
         self.method = method
