@@ -1,4 +1,3 @@
-import Foundation
 import TelesimCore
 
 /// A coalesced batch turned into column values, ready for one write transaction.
@@ -25,8 +24,7 @@ struct EncodedBatch: Sendable {
 
     /// Encodes a coalesced batch; throws only if a value cannot be encoded as JSON.
     init(_ batch: WriteBatch) throws {
-        let encoder = JSONEncoder()
-        func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        func json(_ value: some Encodable) throws -> String { try RowEncoder.encode(value) }
 
         reset = batch.reset
         meta = try batch.meta.map(json)
