@@ -108,7 +108,7 @@ extension EdesyAgentsAdapter {
     @Sendable func createCall(_ r: ProviderRequest) async -> ProviderResponse {
         let decoded = Self.decode(r)
         let key = r.bearerToken
-        return await r.world.transact { state in
+        return await r.transact { state in
             var accountID: String?
             do throws(EdesyAgentsError) {
                 let account = try Self.authenticate(key, state)

@@ -6,7 +6,7 @@ extension EdesyAgentsAdapter {
     @Sendable func getCall(_ r: ProviderRequest) async -> ProviderResponse {
         let key = r.bearerToken
         let id = r.parameters["conversationId"] ?? ""
-        return await r.world.transact { state in
+        return await r.transact { state in
             var accountID: String?
             do throws(EdesyAgentsError) {
                 let account = try Self.authenticate(key, state)
@@ -67,7 +67,7 @@ extension EdesyAgentsAdapter {
     @Sendable func listCalls(_ r: ProviderRequest) async -> ProviderResponse {
         let key = r.bearerToken
         let decoded = Self.decodeList(r)
-        return await r.world.transact { state in
+        return await r.transact { state in
             var accountID: String?
             do throws(EdesyAgentsError) {
                 let account = try Self.authenticate(key, state)

@@ -53,7 +53,7 @@ extension EdesyMaskingAdapter {
     @Sendable func createCall(_ r: ProviderRequest) async -> ProviderResponse {
         let decoded = Self.decode(r)
         let key = r.bearerToken
-        return await r.world.transact { state in
+        return await r.transact { state in
             do throws(EdesyMaskingError) {
                 let account = try Self.authenticate(key, &state)
                 let body = try decoded.get()

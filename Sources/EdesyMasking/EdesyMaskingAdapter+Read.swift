@@ -7,7 +7,7 @@ extension EdesyMaskingAdapter {
     @Sendable func getCall(_ r: ProviderRequest) async -> ProviderResponse {
         let key = r.bearerToken
         let sid = r.parameters["call_sid"] ?? ""
-        return await r.world.transact { state in
+        return await r.transact { state in
             do throws(EdesyMaskingError) {
                 let account = try Self.authenticate(key, &state)
                 guard let call = state.call(sid), call.provider == "edesy-masking", call.account == account.id else { throw .callNotFound }
@@ -41,7 +41,7 @@ extension EdesyMaskingAdapter {
     @Sendable func listCallLogs(_ r: ProviderRequest) async -> ProviderResponse {
         let key = r.bearerToken
         let q = Dictionary(r.queryItems, uniquingKeysWith: { first, _ in first })
-        return await r.world.transact { state in
+        return await r.transact { state in
             do throws(EdesyMaskingError) {
                 let account = try Self.authenticate(key, &state)
                 let page = try Self.integer(q, "page", default: 1, range: 1...Int.max)
@@ -80,7 +80,7 @@ extension EdesyMaskingAdapter {
     /// less the one-minute holds of running calls (INFERRED), so it predicts initiate's 402.
     @Sendable func billing(_ r: ProviderRequest) async -> ProviderResponse {
         let key = r.bearerToken
-        return await r.world.transact { state in
+        return await r.transact { state in
             do throws(EdesyMaskingError) {
                 let account = try Self.authenticate(key, &state)
                 return .json(200, .obj(["data": .obj([
@@ -99,7 +99,7 @@ extension EdesyMaskingAdapter {
     @Sendable func stats(_ r: ProviderRequest) async -> ProviderResponse {
         let key = r.bearerToken
         let q = Dictionary(r.queryItems, uniquingKeysWith: { first, _ in first })
-        return await r.world.transact { state in
+        return await r.transact { state in
             do throws(EdesyMaskingError) {
                 let account = try Self.authenticate(key, &state)
                 let from = try Self.date(q, "start_date") ?? state.now - 30 * 86_400_000

@@ -7,7 +7,7 @@ extension ExotelAdapter {
         let credentials = Self.basicCredentials(r)
         let sid = r.parameters["account_sid"] ?? ""
         let callSid = r.parameters["call_sid"] ?? ""
-        return await r.world.transact { state in
+        return await r.transact { state in
             let requestID = state.random.hex(32)
             do throws(ExotelError) {
                 let account = try Self.authenticate(credentials, sid: sid, &state)

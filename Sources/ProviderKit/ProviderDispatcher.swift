@@ -76,6 +76,8 @@ public struct ProviderDispatcher: Sendable {
                                               parameters: matched?.1 ?? [:], world: resolver.world(forCredential: nil))
         let world = resolver.world(forCredential: adapter.credential(of: providerRequest))
         providerRequest.world = world
+        let ticket = JournalTicket(draft: Self.journalDraft(adapter, providerRequest), started: started)
+        providerRequest.ticket = ticket
 
         let response: ProviderResponse
         let adapterName = adapter.name
@@ -86,7 +88,7 @@ public struct ProviderDispatcher: Sendable {
         switch fault?.respond {
         case .drop:
             logger.debug("fault: dropping connection", metadata: ["provider": "\(adapterName)", "path": "\(path)"])
-            await journal(world, adapter, providerRequest, ProviderResponse(status: 0, body: ""), started)
+            await journal(world, ticket, ProviderResponse(status: 0, body: ""))
             try? await context.channel.close()
             return Response(status: .internalServerError)
         case .error(let neutral):
@@ -104,11 +106,18 @@ public struct ProviderDispatcher: Sendable {
                 response = adapter.render(.notFound, for: providerRequest)
             }
         }
-        await journal(world, adapter, providerRequest, response, started)
+        if !ticket.isRecorded { await journal(world, ticket, response) }
         return Self.hummingbirdResponse(response)
     }
 
-    func journal(_ world: World, _ adapter: any ProviderAdapter, _ request: ProviderRequest, _ response: ProviderResponse, _ started: UInt64) async {
+    /// Records the exchange in its own transaction (when the handler did not: see `ProviderRequest.transact`).
+    func journal(_ world: World, _ ticket: JournalTicket, _ response: ProviderResponse) async {
+        guard let entry = ticket.claim(response) else { return }
+        await world.transact { $0.record(entry) }
+    }
+
+    /// The journal entry of a request before it is answered: credentials redacted, body cut at 64 KiB.
+    static func journalDraft(_ adapter: any ProviderAdapter, _ request: ProviderRequest) -> JournalEntry {
         var headers: [Header] = []
         headers.reserveCapacity(request.headers.count)
         for field in request.headers {
@@ -118,12 +127,10 @@ public struct ProviderDispatcher: Sendable {
                 : field.value
             headers.append(Header(field.name.rawName, value))
         }
-        let entry = JournalEntry(
-            provider: adapter.name, account: response.account, method: request.method, path: request.path, query: Redaction.query(request.query),
-            headers: headers, body: String(decoding: request.body.prefix(64 * 1024), as: UTF8.self), status: response.status,
-            responseBody: response.body, wallAt: Int64(Date().timeIntervalSince1970 * 1000),
-            durationMs: Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
-        await world.transact { $0.record(entry) }
+        return JournalEntry(
+            provider: adapter.name, account: nil, method: request.method, path: request.path, query: Redaction.query(request.query),
+            headers: headers, body: String(decoding: request.body.prefix(64 * 1024), as: UTF8.self), status: 0,
+            responseBody: "", wallAt: 0, durationMs: 0)
     }
 
     /// The Hummingbird response for a provider response.

@@ -15,6 +15,9 @@ public struct ProviderRequest: Sendable {
     /// The world that owns the request's credential (or the root world); set by the dispatcher
     /// once the adapter has read the credential.
     public internal(set) var world: World
+    /// The journal entry this request records once (set by the dispatcher; nil in adapter tests
+    /// that build requests by hand, which then journal nothing).
+    var ticket: JournalTicket?
 
     public init(method: String, path: String, query: String, headers: HTTPFields, body: [UInt8], parameters: [String: String], world: World) {
         self.method = method
@@ -33,11 +36,34 @@ public struct ProviderRequest: Sendable {
     }
 
     /// The bearer token of `Authorization: Bearer …`, if any (scheme compared case-insensitively).
+    ///
+    /// Read on every request (the credential picks the world), so it avoids Foundation: a scan
+    /// of the value's bytes, no lowercased copies.
     public var bearerToken: String? {
-        guard let value = header("Authorization") else { return nil }
-        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        return parts[1].trimmingCharacters(in: .whitespaces)
+        headers[.authorization].flatMap(Self.bearerToken(of:))
+    }
+
+    /// The token of an `Authorization` value with the Bearer scheme; nil for another scheme or none.
+    public static func bearerToken(of value: String) -> String? {
+        let bytes = Substring(value).utf8
+        var i = bytes.startIndex
+        while i != bytes.endIndex, bytes[i] == UInt8(ascii: " ") { i = bytes.index(after: i) }
+        for letter in "bearer".utf8 {
+            guard i != bytes.endIndex, bytes[i] | 0x20 == letter else { return nil }
+            i = bytes.index(after: i)
+        }
+        guard i != bytes.endIndex, bytes[i] == UInt8(ascii: " ") else { return nil }
+        let token = Self.trimmed(bytes[i...])
+        return token.isEmpty ? nil : String(Substring(token))
+    }
+
+    /// Bytes without leading and trailing spaces and tabs.
+    static func trimmed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
+        func blank(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start != end, blank(bytes[start]) { start = bytes.index(after: start) }
+        while end != start, blank(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        return bytes[start..<end]
     }
 
     /// Decoded query parameters in order (`+` as space, percent-escapes decoded).
@@ -58,10 +84,14 @@ public struct ProviderRequest: Sendable {
 
     /// Whether the Content-Type names JSON (`application/json`, `…+json`), ignoring parameters.
     public var hasJSONContentType: Bool {
-        guard let type = header("Content-Type")?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() else {
-            return false
-        }
-        return type == "application/json" || type.hasSuffix("+json")
+        headers[.contentType].map(Self.namesJSON) ?? false
+    }
+
+    /// Whether a Content-Type value names JSON, ignoring parameters and case.
+    public static func namesJSON(_ value: String) -> Bool {
+        let type = Self.trimmed(Substring(value).utf8.prefix { $0 != UInt8(ascii: ";") })
+        let bytes = type.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }
+        return bytes.elementsEqual("application/json".utf8) || bytes.reversed().starts(with: "nosj+".utf8)
     }
 
     /// The Host header without its port.

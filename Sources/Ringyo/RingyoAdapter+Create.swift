@@ -71,7 +71,7 @@ extension RingyoAdapter {
         let key = r.bearerToken
         let idempotencyKey = r.header("Idempotency-Key")
         let bodyText = String(decoding: r.body, as: UTF8.self)
-        return await r.world.transact { state in
+        return await r.transact { state in
             let requestID = "req_" + state.random.hex(12)
             var headers: [Header] = []
             do throws(RingyoError) {

@@ -11,7 +11,7 @@ extension RingyoAdapter {
         let key = r.bearerToken
         let id = r.parameters["id"] ?? ""
         let include = Self.includes(r)
-        return await r.world.transact { state in
+        return await r.transact { state in
             let requestID = "req_" + state.random.hex(12)
             var headers: [Header] = []
             do throws(RingyoError) {
@@ -37,7 +37,7 @@ extension RingyoAdapter {
         let key = r.bearerToken
         let q = Dictionary(r.queryItems, uniquingKeysWith: { first, _ in first })
         let include = Self.includes(r)
-        return await r.world.transact { state in
+        return await r.transact { state in
             let requestID = "req_" + state.random.hex(12)
             var headers: [Header] = []
             do throws(RingyoError) {

@@ -132,7 +132,7 @@ extension VoisoAdapter {
         let key = r.bearerToken
         let host = r.host
         let parsed = Self.cdrQuery(r.queryItems)
-        return await r.world.transact { state in
+        return await r.transact { state in
             var accountID: String?
             do throws(VoisoError) {
                 let account = try Self.authorize(key, host: host, scope: Self.cdrScope, &state)

@@ -73,7 +73,7 @@ extension VoisoAdapter {
         let decoded = Self.decode(r)
         let key = r.bearerToken
         let host = r.host
-        return await r.world.transact { state in
+        return await r.transact { state in
             var accountID: String?
             do throws(VoisoError) {
                 let account = try Self.authorize(key, host: host, scope: Self.callScope, &state)
