@@ -21,9 +21,9 @@ enum RowEncoder {
 
 /// The buffer and the stack of open containers.
 final class RowSink {
-    var bytes: [UInt8] = []
+    @exclusivity(unchecked) var bytes: [UInt8] = []
     /// For each open container: its closing byte and how many members it has.
-    var open: [(closer: UInt8, members: Int)] = []
+    @exclusivity(unchecked) var open: [(closer: UInt8, members: Int)] = []
 
     init() { bytes.reserveCapacity(1024) }
 
@@ -71,6 +71,7 @@ final class RowSink {
 
     static let `true` = Array("true".utf8), `false` = Array("false".utf8), null = Array("null".utf8)
     static let emptyObject = Array("{}".utf8)
+    static let hex = Array("0123456789abcdef".utf8)
 
     func null() { bytes.append(contentsOf: Self.null) }
 
@@ -87,22 +88,35 @@ final class RowSink {
         bytes.append(contentsOf: value.description.utf8)
     }
 
+    /// Writes a JSON string. The whole string is escaped inside one access to `bytes` (each access
+    /// to a class's stored property is checked for exclusivity, which per byte cost more than the rest).
     func string(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case ..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
+        Self.escape(value, into: &bytes)
+    }
+
+    static func escape(_ value: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var clean = 0  // bytes from here on need no escaping until the next special one
+            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i]))
+                clean = i + 1
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                default:
+                    out.append(contentsOf: "u00".utf8)
+                    out.append(Self.hex[Int(byte >> 4)])
+                    out.append(Self.hex[Int(byte & 0xF)])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
     }
 }
 
