@@ -31,6 +31,9 @@ struct WriteQueue: Sendable {
         return true
     }
 
+    /// Someone waits in `flush()`: the writer should not let writes gather.
+    var hasWaiters: Bool { !waiters.isEmpty }
+
     /// Hands the writer everything queued and the waiters it satisfies; nil (and the writer ends)
     /// when there is nothing left, in the same critical section, so no write is ever stranded.
     mutating func take() -> (writes: [PendingWrite], waiters: [CheckedContinuation<Void, Never>])? {
