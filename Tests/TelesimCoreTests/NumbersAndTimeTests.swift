@@ -90,3 +90,14 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSON.parse(deep) }
     }
 }
+
+/// Ids come from the world's seed: the same scenario must replay the same ids in every release.
+@Suite struct SeededRandomTests {
+    @Test func idsArePinnedPerSeed() {
+        var random = SeededRandom(seed: 7)
+        #expect(random.alphanumeric(24) == "7sE7eLYshlb4ymAett9wPpzP")
+        #expect(random.hex(12) == "30ce495ddfd6")
+        #expect(random.hex(7) == "e9b91f3")
+        #expect(random.uuid() == "13a16201-310d-4aba-a834-09b1f2fb545f")
+    }
+}

@@ -29,23 +29,30 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Codable, Equatable 
     public mutating func hex(_ count: Int) -> String {
         var bytes = [UInt8]()
         while bytes.count * 2 < count { withUnsafeBytes(of: next()) { bytes.append(contentsOf: $0) } }
-        return String(Self.hex(bytes).prefix(count))
+        return Self.hex(bytes, digits: count)
     }
 
     /// `count` random characters from [a-zA-Z0-9].
     public mutating func alphanumeric(_ count: Int) -> String {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-        return String((0..<count).map { _ in alphabet[Int(next() % UInt64(alphabet.count))] })
+        var out = [UInt8]()
+        out.reserveCapacity(count)
+        for _ in 0..<count { out.append(Self.alphabet[Int(next() % UInt64(Self.alphabet.count))]) }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    static let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
 
     /// A draw in [0, 1).
     public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
+    /// The bytes as lower-case hex, cut to `digits` characters.
+    static func hex(_ bytes: [UInt8], digits: Int? = nil) -> String {
         var out = [UInt8]()
         out.reserveCapacity(bytes.count * 2)
-        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0x0F)]) }
+        for b in bytes { out.append(hexDigits[Int(b >> 4)]); out.append(hexDigits[Int(b & 0x0F)]) }
+        if let digits, digits < out.count { out.removeLast(out.count - digits) }
         return String(decoding: out, as: UTF8.self)
     }
+
+    static let hexDigits = Array("0123456789abcdef".utf8)
 }
