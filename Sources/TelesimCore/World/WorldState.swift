@@ -23,7 +23,7 @@ public struct WorldLimits: Sendable {
     }
 }
 
-/// All of one world's mutable state, as a value. The `World` actor owns one; provider adapters
+/// All of one world's mutable state, as a value. A `World` owns one behind its lock; provider adapters
 /// read and change it synchronously inside `World.transact`, so every check-then-act (balance,
 /// agent availability, rate limit) is atomic.
 public struct WorldState: Sendable {
@@ -42,6 +42,8 @@ public struct WorldState: Sendable {
     public internal(set) var calls: [String: Call] = [:]
     /// Call ids in creation order.
     public internal(set) var callOrder: [String] = []
+    /// Call ids by alias (`Call.aliases`): derived from the calls, never stored on its own.
+    var callAliases: [String: String] = [:]
     var rateLimiter = RateLimiter()
     var holds: [String: Int64] = [:]
     var activeCount: [String: Int] = [:]
