@@ -80,12 +80,21 @@ extension RingyoAdapter {
                 let body = try decoded.get()
 
                 // Idempotency: the same key and body replay the first answer; another body is refused.
-                let memoKey = "ringyo/\(account.id)/idempotency/\(idempotencyKey ?? "")"
-                if let idempotencyKey, !idempotencyKey.isEmpty, let saved = state.memo[memoKey] {
-                    guard saved["body"]?.stringValue == bodyText, let id = saved["call"]?.stringValue, let call = state.call(id) else {
-                        throw .idempotencyConflict
+                // The key is an alias of the call it created (an O(1) lookup, stored with the call);
+                // worlds stored before aliases existed kept it in `memo`, which is still read.
+                let alias = "ringyo/\(account.id)/idempotency/\(idempotencyKey ?? "")"
+                if let idempotencyKey, !idempotencyKey.isEmpty {
+                    let saved: (body: String?, call: Call?)? = if let call = state.call(alias: alias) {
+                        (call.attributes["idempotency_body"]?.stringValue, call)
+                    } else if let legacy = state.memo[alias] {
+                        (legacy["body"]?.stringValue, legacy["call"]?.stringValue.flatMap { state.call($0) })
+                    } else {
+                        nil
                     }
-                    return .json(201, RingyoWire.created(call), headers: headers + [Header("Idempotent-Replayed", "true")], account: account.id)
+                    if let saved {
+                        guard saved.body == bodyText, let call = saved.call else { throw .idempotencyConflict }
+                        return .json(201, RingyoWire.created(call), headers: headers + [Header("Idempotent-Replayed", "true")], account: account.id)
+                    }
                 }
 
                 guard let phone = PhoneNumber.strictE164(body.phoneNumber) else { throw .invalidPhoneNumber(body.phoneNumber) }
@@ -105,7 +114,7 @@ extension RingyoAdapter {
                     throw .tooManyConcurrentCalls(limit: Int(cap))
                 }
                 let price = state.field(account, "price_per_minute")?.intValue ?? 0
-                let spec = CallSpec(
+                var spec = CallSpec(
                     id: "call_" + state.random.alphanumeric(24),
                     provider: "ringyo", account: account.id,
                     legs: [Leg(role: "customer", number: phone, behaviour: state.network.behaviour(of: phone))],
@@ -117,6 +126,10 @@ extension RingyoAdapter {
                         "metadata": body.metadata, "record": .bool(body.record), "max_duration": .int(body.maxDuration),
                         "webhook_url": JSON.orNull(body.webhookURL),
                     ]))
+                if let idempotencyKey, !idempotencyKey.isEmpty {
+                    spec.attributes["idempotency_body"] = .string(bodyText)
+                    spec.aliases = [alias]
+                }
                 let call: Call
                 do throws(CoreError) {
                     call = try state.createCall(spec)
@@ -125,9 +138,6 @@ extension RingyoAdapter {
                     case .insufficientFunds(let available, let needed): throw .insufficientCredits(available: available, needed: needed)
                     case .agentBusy, .duplicateCallID: throw .internalError
                     }
-                }
-                if let idempotencyKey, !idempotencyKey.isEmpty {
-                    state.memo[memoKey] = .obj(["body": .string(bodyText), "call": .string(call.id)])
                 }
                 return .json(201, RingyoWire.created(call), headers: headers, account: account.id)
             } catch {

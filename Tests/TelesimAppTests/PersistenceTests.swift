@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Synchronization
 import Testing
 import TelesimApp
@@ -61,6 +62,30 @@ import TelesimTestSupport
         try await TestSimulator.run(arguments: args) { sim in
             let calls = try await sim.send(.get, "/_telesim/calls")
             #expect(calls.json["total"] == 0)
+        }
+    }
+
+    /// An idempotency key is stored with its call, so a replay after a restart finds the same call.
+    @Test func anIdempotencyKeySurvivesARestart() async throws {
+        let path = NSTemporaryDirectory() + "telesim-persist-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        var args = AppArguments(port: 0)
+        args.db = path
+        let headers = Self.auth.merging(["Idempotency-Key": "order-42"]) { $1 }
+        let body = #"{"phone_number":"+14155551234","agent_id":"agent_abc123"}"#
+        let id = Mutex("")
+        try await TestSimulator.run(arguments: args) { sim in
+            let r = try await sim.send(.post, "/v1/calls", headers: headers, json: body)
+            id.withLock { $0 = r.json["id"]?.stringValue ?? "" }
+        }
+        try await TestSimulator.run(arguments: args) { sim in
+            let replay = try await sim.send(.post, "/v1/calls", headers: headers, json: body)
+            #expect(replay.status == 201)
+            #expect(replay.headers[HTTPField.Name("Idempotent-Replayed")!] == "true")
+            #expect(replay.json["id"]?.stringValue == id.withLock { $0 })
+            let other = try await sim.send(.post, "/v1/calls", headers: headers, json: #"{"phone_number":"+14155550000","agent_id":"agent_abc123"}"#)
+            #expect(other.status == 409)
+            #expect(try await sim.send(.get, "/_telesim/calls").json["total"] == 1)
         }
     }
 }

@@ -72,6 +72,7 @@ enum Fixtures {
         ]
         call.billing = convert(BillingMirror(balance: "\(provider)/\(account)/credits", pricePerMinute: 10, held: 10, cost: nil))
         call.pending = entry(.call(id: id, .ringEnded(leg: 0)), at: createdAt + 3_000, seq: seq)
+        call.aliases = ["\(provider)/\(account)/idempotency/k-\(id)"]
         return call
     }
 

@@ -35,6 +35,9 @@ public struct Call: Sendable, Codable {
     public var pending: Scheduler.Entry?
     /// The provider's own fields (request body parts, generated sids…), rendered by its adapter.
     public var attributes: JSON
+    /// Other names its provider finds the call by (Ringyo's idempotency key), indexed by the world
+    /// (`WorldState.call(alias:)`). Optional so that calls stored without it still load.
+    public var aliases: [String]?
 
     public init(id: String, provider: String, account: String, machine: CallMachine, attributes: JSON = .object([])) {
         self.id = id
@@ -63,9 +66,12 @@ public struct CallSpec: Sendable {
     public var pricePerMinute: Int64
     public var occupies: String?
     public var attributes: JSON
+    /// Names the provider finds the call by besides its id (see `Call.aliases`).
+    public var aliases: [String]
 
     public init(id: String, provider: String, account: String, legs: [Leg], ringTimeout: Int64 = 30_000, maxDuration: Int64? = nil,
-                balance: Address? = nil, pricePerMinute: Int64 = 0, occupies: String? = nil, attributes: JSON = .object([])) {
+                balance: Address? = nil, pricePerMinute: Int64 = 0, occupies: String? = nil, attributes: JSON = .object([]),
+                aliases: [String] = []) {
         self.id = id
         self.provider = provider
         self.account = account
@@ -76,6 +82,7 @@ public struct CallSpec: Sendable {
         self.pricePerMinute = pricePerMinute
         self.occupies = occupies
         self.attributes = attributes
+        self.aliases = aliases
     }
 }
 

@@ -17,6 +17,10 @@ extension WorldState {
         var call = Call(id: spec.id, provider: spec.provider, account: spec.account, machine: machine, attributes: spec.attributes)
         call.billing = billing
         call.occupies = spec.occupies
+        if !spec.aliases.isEmpty {
+            call.aliases = spec.aliases
+            for alias in spec.aliases { callAliases[alias] = spec.id }
+        }
         if let agent = spec.occupies { occupied[agent] = spec.id }
         activeCount[spec.provider + "/" + spec.account, default: 0] += 1
         let actions = machine.start()
@@ -44,6 +48,9 @@ extension WorldState {
 
     /// A call by id.
     public func call(_ id: String) -> Call? { calls[id] }
+
+    /// A call by one of its aliases (see `Call.aliases`).
+    public func call(alias: String) -> Call? { callAliases[alias].flatMap { calls[$0] } }
 
     /// Calls, newest first, optionally of one provider and account.
     public func calls(provider: String? = nil, account: String? = nil) -> [Call] {

@@ -50,6 +50,7 @@ extension WorldState {
         for call in snapshot.calls {
             calls[call.id] = call
             callOrder.append(call.id)
+            for alias in call.aliases ?? [] { callAliases[alias] = call.id }
             if let pending = call.pending { scheduler.restore(pending) }
             if call.isActive {
                 activeCount[call.provider + "/" + call.account, default: 0] += 1
