@@ -9,7 +9,7 @@ extension AdminController {
     @Sendable func listFaults(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let state = world.state
+            let state = await world.state
             let rules = state.faultRules
             let fired = state.faultsFired
             return Self.json(.ok, .obj([

@@ -134,7 +134,7 @@ public struct AdminController: Sendable {
     @Sendable func health(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let mode = world.clockMode
+            let mode = await world.clockMode
             return Self.json(.ok, .obj(["status": "ok", "version": .string(version), "world": .string(world.id), "clock": .string(mode.rawValue)]))
         }
     }
@@ -142,7 +142,7 @@ public struct AdminController: Sendable {
     @Sendable func getScenario(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let source = world.read { $0.scenarioSource }
+            let source = await world.state.scenarioSource
             var headers = HTTPFields()
             headers[.contentType] = "application/yaml; charset=utf-8"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: source)))
@@ -164,7 +164,7 @@ public struct AdminController: Sendable {
     @Sendable func reset(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let source = world.read { $0.scenarioSource }
+            let source = await world.state.scenarioSource
             let scenario: Scenario
             scenario = try Self.loadScenario(source)
             await world.replace(with: host.newState(for: scenario))
@@ -178,7 +178,7 @@ public struct AdminController: Sendable {
     @Sendable func getClock(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let state = world.state
+            let state = await world.state
             return Self.json(.ok, AdminJSON.clock(mode: state.definition.clock.mode, now: state.now, speed: state.definition.clock.speed))
         }
     }
@@ -198,11 +198,11 @@ public struct AdminController: Sendable {
             default:
                 throw .badRequest("expected {\"by\": \"30s\"} (a duration, or a number of seconds)")
             }
-            guard world.clockMode == .virtual else {
+            guard await world.clockMode == .virtual else {
                 throw .conflict("the clock is realtime; it follows the wall clock and cannot be advanced")
             }
             await world.advance(by: ms)
-            let state = world.state
+            let state = await world.state
             return Self.json(.ok, AdminJSON.clock(mode: state.definition.clock.mode, now: state.now, speed: state.definition.clock.speed))
         }
     }
@@ -214,7 +214,7 @@ public struct AdminController: Sendable {
             let world = try world(context)
             let text = context.parameters.getCatchAll().joined(separator: "/")
             guard let address = Address(text) else { throw .badRequest("expected an address such as ringyo/default/credits") }
-            let state = world.state
+            let state = await world.state
             do throws(AddressError) {
                 let (value, kind) = try state.value(at: address)
                 return Self.json(.ok, .obj(["address": .string(address.description), "value": kind.render(value)]))
@@ -267,7 +267,7 @@ public struct AdminController: Sendable {
     @Sendable func listCalls(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let state = world.state
+            let state = await world.state
             let provider = Self.query(request, "provider")
             let account = Self.query(request, "account")
             var calls = state.calls(provider: provider, account: account)
@@ -286,7 +286,7 @@ public struct AdminController: Sendable {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
             let id = context.parameters.get("id") ?? ""
-            let state = world.state
+            let state = await world.state
             guard let call = state.call(id) else { throw .notFound("no call \"\(id)\"") }
             return Self.json(.ok, AdminJSON.call(call, now: state.now))
         }
@@ -306,7 +306,7 @@ public struct AdminController: Sendable {
             }
             let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout) * 1_000_000
             while true {
-                let state = world.state
+                let state = await world.state
                 guard let call = state.call(id) else { throw .notFound("no call \"\(id)\"") }
                 if call.status == wanted { return Self.json(.ok, AdminJSON.call(call, now: state.now)) }
                 if call.status.isFinal {
@@ -327,7 +327,7 @@ public struct AdminController: Sendable {
     @Sendable func listRequests(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            var entries = world.read { Array($0.recentJournal.reversed()) }
+            var entries = Array(await world.state.recentJournal.reversed())
             if let p = Self.query(request, "provider") { entries = entries.filter { $0.provider == p } }
             if let p = Self.query(request, "path") {
                 entries = entries.filter { $0.path == p || WorldState.pathMatches(p, $0.path) }
@@ -337,7 +337,7 @@ public struct AdminController: Sendable {
                 entries = entries.filter { $0.status == code }
             }
             if Self.query(request, "format") == "scenario" {
-                let state = world.state
+                let state = await world.state
                 let text = JournalExport.scenario(source: state.scenarioSource, journal: entries.reversed(), credentials: state.allCredentials)
                 var headers = HTTPFields()
                 headers[.contentType] = "application/yaml; charset=utf-8"
@@ -358,7 +358,7 @@ public struct AdminController: Sendable {
     @Sendable func listWebhooks(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            var items = world.read { $0.deliveryLog() }
+            var items = await world.state.deliveryLog()
             if let c = Self.query(request, "call") ?? Self.query(request, "call_id") { items = items.filter { $0.callID == c } }
             if let p = Self.query(request, "provider") { items = items.filter { $0.provider == p } }
             if let s = Self.query(request, "status") {
@@ -388,7 +388,7 @@ public struct AdminController: Sendable {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
             let name = context.parameters.get("name") ?? ""
-            let items = world.read { $0.sinkRequests(name) }
+            let items = await world.state.sinkRequests(name)
             return Self.json(.ok, .obj(["requests": .array(items.map(AdminJSON.sink)), "total": .int(Int64(items.count))]))
         }
     }
