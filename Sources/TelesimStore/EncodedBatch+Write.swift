@@ -14,8 +14,13 @@ extension EncodedBatch {
         if let providers { try writeProviders(providers.skeleton, providers.accounts, db) }
         if !calls.isEmpty { try writeCalls(db) }
         if !removedDeliveries.isEmpty {
+            // Children first: the writer's connection does not enforce foreign keys (see SQLiteWorldStore.init).
+            let deleteAttempts = try db.cachedStatement(sql: "DELETE FROM webhook_attempt WHERE delivery_id = ?")
             let delete = try db.cachedStatement(sql: "DELETE FROM webhook_delivery WHERE id = ?")
-            for id in removedDeliveries { try delete.execute(arguments: [id]) }
+            for id in removedDeliveries {
+                try deleteAttempts.execute(arguments: [id])
+                try delete.execute(arguments: [id])
+            }
         }
         if !deliveries.isEmpty { try writeDeliveries(db) }
         if let journalFloor {
@@ -46,24 +51,22 @@ extension EncodedBatch {
             ON CONFLICT(id) DO UPDATE SET provider = excluded.provider, account = excluded.account, status = excluded.status,
                 created_at = excluded.created_at, data = excluded.data
             """)
-        let deleteLegs = try db.cachedStatement(sql: "DELETE FROM call_leg WHERE call_id = ?")
-        let insertLeg = try db.cachedStatement(sql: """
-            INSERT INTO call_leg (call_id, idx, role, number, status, ringing_at, answered_at, ended_at, cause)
+        // Legs are fixed per call and the timeline only grows, so projections are upserted in place
+        // (no DELETE and re-INSERT of every row each time a call changes).
+        let putLeg = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO call_leg (call_id, idx, role, number, status, ringing_at, answered_at, ended_at, cause)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        let deleteEvents = try db.cachedStatement(sql: "DELETE FROM call_event WHERE call_id = ?")
-        let insertEvent = try db.cachedStatement(sql: "INSERT INTO call_event (call_id, seq, at, kind, leg, status) VALUES (?, ?, ?, ?, ?, ?)")
+        let putEvent = try db.cachedStatement(sql: "INSERT OR IGNORE INTO call_event (call_id, seq, at, kind, leg, status) VALUES (?, ?, ?, ?, ?, ?)")
         for call in calls {
             try upsert.execute(arguments: [call.id, call.provider, call.account, call.status, call.createdAt, position, call.data])
             position += 1
-            try deleteLegs.execute(arguments: [call.id])
             for (index, leg) in call.legs.enumerated() {
-                try insertLeg.execute(arguments: [call.id, index, leg.role, leg.number, leg.status.rawValue,
-                                                  leg.ringingAt, leg.answeredAt, leg.endedAt, leg.cause])
+                try putLeg.execute(arguments: [call.id, index, leg.role, leg.number, leg.status.rawValue,
+                                               leg.ringingAt, leg.answeredAt, leg.endedAt, leg.cause])
             }
-            try deleteEvents.execute(arguments: [call.id])
             for event in call.events {
-                try insertEvent.execute(arguments: [call.id, event.seq, event.at, event.kind.rawValue, event.leg, event.status.rawValue])
+                try putEvent.execute(arguments: [call.id, event.seq, event.at, event.kind.rawValue, event.leg, event.status.rawValue])
             }
         }
     }

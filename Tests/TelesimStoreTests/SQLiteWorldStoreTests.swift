@@ -74,6 +74,39 @@ import Testing
         #expect(loaded.meta.now == 9_000)
     }
 
+    /// A call saved again and again (in separate batches) keeps one row per leg and per event, and
+    /// the projections follow the latest version: a leg's new status, an appended event.
+    @Test func projectionsFollowACallAcrossBatches() async throws {
+        let store = try SQLiteWorldStore(path: nil)
+        store.replace(with: F.snapshot(calls: 0, journal: 0))
+        var call = F.call("call_p")
+        var changes = StoreChanges(meta: F.meta())
+        changes.calls = [call]
+        store.save(changes)
+        await store.flush()
+
+        call.machine.legs[0].status = .answered
+        call.machine.legs[0].answeredAt = 4_000
+        call.timeline.append(F.convert(F.EventMirror(seq: 2, at: 4_000, kind: .answered, leg: 0, status: .answered)))
+        changes.calls = [call]
+        store.save(changes)
+        await store.flush()
+        store.save(changes)
+        await store.flush()
+
+        #expect(try count("call_leg", in: store) == 2)
+        #expect(try count("call_event", in: store) == 3)
+        let leg = try await store.database.read { db in
+            try Row.fetchOne(db, sql: "SELECT status, answered_at FROM call_leg WHERE call_id = 'call_p' AND idx = 0")
+        }
+        #expect(leg?["status"] == "answered")
+        #expect(leg?["answered_at"] == 4_000)
+        let kinds = try await store.database.read { db in
+            try String.fetchAll(db, sql: "SELECT kind FROM call_event WHERE call_id = 'call_p' ORDER BY seq")
+        }
+        #expect(kinds == ["call.created", "leg.ringing", "leg.answered"])
+    }
+
     @Test func aJournalFloorDeletesOlderEntries() async throws {
         let store = try SQLiteWorldStore(path: nil)
         store.replace(with: F.snapshot(calls: 0, journal: 10))
