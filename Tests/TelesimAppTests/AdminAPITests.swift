@@ -75,6 +75,12 @@ import TelesimApp
             let unknownField = try await sim.send(.patch, "/_telesim/state", json: #"{"ringyo/default/colour":"red"}"#)
             #expect(unknownField.status == 422)
             #expect(unknownField.json["error"]?.stringValue?.contains("colour") == true)
+
+            // A number no duration can hold is refused, not converted (it used to trap the process).
+            let huge = try await sim.send(.patch, "/_telesim/state", json: #"{"ringyo/default/ring_timeout":1e30}"#)
+            #expect(huge.status == 422)
+            #expect(huge.json["error"]?.stringValue?.contains("under 1000000000000 seconds") == true)
+            #expect(try await sim.send(.get, "/_telesim/health").status == 200)
         }
     }
 

@@ -49,6 +49,12 @@ import Testing
 }
 
 @Suite struct TimeAndDurationTests {
+    /// Each part is bounded, but enough parts could overflow the sum: that is refused, not trapped.
+    @Test func aDurationTooLongToCountIsRefused() {
+        #expect(SimDuration.parse(String(repeating: "999999999999s", count: 10_000)) == nil)
+        #expect(SimDuration.parse("1m30s") == 90_000)
+    }
+
     @Test func isoFormattingRoundTrips() {
         let ms = ClockSettings.defaultStart
         #expect(Timestamp.iso(ms) == "2026-04-10T06:25:00.000Z")

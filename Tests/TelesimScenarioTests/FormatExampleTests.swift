@@ -244,7 +244,7 @@ import TelesimCore
 
         let bad = #"{"telesim": 1, "name": "json", "clock": {"speed": -1}}"#
         let problems = ScenarioLoader.problems(in: bad)
-        #expect(problems == [ScenarioProblem(line: 1, column: 51, path: "clock.speed", message: "clock.speed: expected a number greater than 0, got -1")])
+        #expect(problems == [ScenarioProblem(line: 1, column: 51, path: "clock.speed", message: "clock.speed: expected a number greater than 0 and at most 1000000, got -1")])
     }
 
     @Test func anchorsLiveUnderExtensionKeys() throws {

@@ -80,6 +80,48 @@ import TelesimCore
                       - id: »123
             """,
              message: "providers.edesy.workspaces[0].agents[1].id: duplicate id 123; it is already used by providers.edesy.workspaces[0].agents[0], and ids must be unique within agents"),
+        Case(name: "two accounts sharing a credential", yaml: """
+            telesim: 1
+            name: t
+            providers:
+              ringyo:
+                accounts:
+                  - id: acme
+                    api_keys: [k1, shared]
+                  - id: zeta
+                    api_keys: »[shared]
+            """,
+             message: "providers.ringyo.accounts[1]: credential \"shared\" is already used by providers.ringyo.accounts[0]; each credential must belong to one account, since it is what picks the account"),
+        Case(name: "two Exotel accounts sharing an api_key", yaml: """
+            telesim: 1
+            name: t
+            providers:
+              exotel:
+                accounts:
+                  - { sid: a, api_key: k, api_token: t1 }
+                  - { sid: b, api_key: »k, api_token: t2 }
+            """,
+             message: "providers.exotel.accounts[1]: credential \"k\" is already used by providers.exotel.accounts[0]; each credential must belong to one account, since it is what picks the account"),
+        Case(name: "an infinite duration", yaml: """
+            telesim: 1
+            name: t
+            network:
+              default: { ring: ».inf }
+            """,
+             message: "network.default.ring: expected a duration such as 500ms, 3s, 2m, 1h or 1m30s, got \".inf\""),
+        Case(name: "a duration too long to count in milliseconds", yaml: """
+            telesim: 1
+            name: t
+            network:
+              default: { talk: »1e30 }
+            """,
+             message: "network.default.talk: expected a non-negative duration under 1000000000000 seconds, got 1e+30"),
+        Case(name: "a realtime speed beyond the fastest clock", yaml: """
+            telesim: 1
+            name: t
+            clock: { mode: realtime, speed: »1e300 }
+            """,
+             message: "clock.speed: expected a number greater than 0 and at most 1000000, got 1e300"),
         Case(name: "wrong type", yaml: """
             telesim: 1
             name: t

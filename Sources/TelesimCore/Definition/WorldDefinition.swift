@@ -36,6 +36,8 @@ public struct ClockSettings: Sendable, Equatable {
 
     /// The default start, 2026-04-10T06:25:00Z: the instant in Edesy's own list-calls example.
     public static let defaultStart: Int64 = 1_775_802_300_000
+    /// The fastest realtime clock: a million simulated seconds per real one (11.5 days a second).
+    public static let maxSpeed: Double = 1_000_000
 
     public init(mode: ClockMode = .virtual, start: Int64 = ClockSettings.defaultStart, speed: Double = 1) {
         self.mode = mode

@@ -27,7 +27,9 @@ public enum SimDuration {
             }
             let add = amount * scale
             guard add < 1e15 else { return nil }
-            total += Int64(add.rounded())
+            let (sum, overflow) = total.addingReportingOverflow(Int64(add.rounded()))
+            guard !overflow else { return nil }
+            total = sum
             sawUnit = true
         }
         return sawUnit ? total : nil

@@ -36,12 +36,15 @@ extension FieldKind {
             guard minor >= 0 else { return .failure(.init("expected a non-negative amount")) }
             return .success(.int(minor))
         case .decimal:
-            guard let d = value.doubleValue, d >= 0 else { return .failure(.init("expected a non-negative number, got \(value.typeName)")) }
+            guard let d = value.doubleValue, d.isFinite, d >= 0 else { return .failure(.init("expected a non-negative number, got \(value.serializedOrType)")) }
             return .success(.double(d))
         case .duration:
             switch value {
             case .int, .double:
-                guard let d = value.doubleValue, d >= 0 else { return .failure(.init("expected a non-negative duration")) }
+                // The same bound as written durations (`SimDuration.parse`): under 10^12 seconds.
+                guard let d = value.doubleValue, d.isFinite, d >= 0, d < 1e12 else {
+                    return .failure(.init("expected a non-negative duration under 1000000000000 seconds, got \(value.serializedOrType)"))
+                }
                 return .success(.int(Int64((d * 1000).rounded())))
             case .string(let s):
                 guard let ms = SimDuration.parse(s) else {
@@ -125,4 +128,15 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+extension JSON {
+    /// How a problem message shows a value: a number as written, anything else by its type.
+    var serializedOrType: String {
+        switch self {
+        case .double(let d) where !d.isFinite: return d.isNaN ? "not a number" : "an infinite number"
+        case .int, .double, .decimal: return serialized
+        default: return typeName
+        }
+    }
 }

@@ -85,7 +85,9 @@ public actor World {
             guard state.definition.clock.mode == .realtime else { return }
             let anchor = realtimeAnchor ?? (wallNow, state.now)
             if realtimeAnchor == nil { realtimeAnchor = anchor }
-            let target = anchor.simulated + Int64(Double(wallNow - anchor.wall) * state.definition.clock.speed)
+            // Bounded so that no speed or wall-clock jump can overflow the conversion (10^15 ms is ~31,000 years).
+            let elapsed = min(max(0, Double(wallNow - anchor.wall) * state.definition.clock.speed), 1e15)
+            let target = anchor.simulated + Int64(elapsed)
             if target > state.now { await run(until: target) }
         }
     }

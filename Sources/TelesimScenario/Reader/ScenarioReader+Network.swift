@@ -18,7 +18,11 @@ extension ScenarioReader {
             }
         }
         if let n = f["speed"], let speed = number(n, path.key("speed")) {
-            if speed > 0 { clock.speed = speed } else { report(n, path.key("speed"), "expected a number greater than 0, got \(n.quoted)") }
+            if speed > 0, speed <= ClockSettings.maxSpeed {
+                clock.speed = speed
+            } else {
+                report(n, path.key("speed"), "expected a number greater than 0 and at most \(Int(ClockSettings.maxSpeed)), got \(n.quoted)")
+            }
         }
         return clock
     }

@@ -15,8 +15,9 @@ extension ScenarioReader {
             let providerPath = path.key(schema.key)
             guard let provider = fields(providerNode, providerPath, allowed: [schema.accounts], required: [schema.accounts]),
                   let accountsNode = provider[schema.accounts] else { continue }
-            let kind = FieldKind.collection(idField: schema.accountID, schema.fields)
-            let accounts = value(accountsNode, kind, providerPath.key(schema.accounts)) ?? .array([])
+            // A credential picks its account (and, across sandboxes, its world): two accounts may not share one.
+            let accounts = collection(accountsNode, idField: schema.accountID, schema.fields, providerPath.key(schema.accounts),
+                                      credentials: { WorldState.credentials(schema.key, $0) }) ?? .array([])
             out.append((schema.key, .object([(schema.accounts, accounts)])))
         }
         return .object(out)
@@ -100,10 +101,12 @@ extension ScenarioReader {
     }
 
     /// A list of entities with ids unique within it; a repeated id is reported at the later one.
-    private mutating func collection(_ node: Node, idField: String, _ fields: [Field], _ path: ScenarioPath) -> JSON? {
+    private mutating func collection(_ node: Node, idField: String, _ fields: [Field], _ path: ScenarioPath,
+                                     credentials: ((JSON) -> [String])? = nil) -> JSON? {
         guard let items = list(node, path) else { return nil }
         var out: [JSON] = []
         var seen: [String: Int] = [:]
+        var owners: [String: Int] = [:]
         for (i, item) in items.enumerated() {
             let itemPath = path.index(i)
             guard let entity = section(item, fields, itemPath) else { continue }
@@ -113,6 +116,14 @@ extension ScenarioReader {
                     report(idNode, itemPath.key(idField), "duplicate id \(id.quotedIfText(entity[idField])); it is already used by \(path)[\(first)], and ids must be unique within \(path.text.split(separator: ".").last.map(String.init) ?? "the list")")
                 } else {
                     seen[id] = i
+                }
+            }
+            for credential in Set(credentials?(entity) ?? []) {
+                if let first = owners[credential] {
+                    let keysNode = item.member("api_keys") ?? item.member("api_key") ?? item
+                    report(keysNode, itemPath, "credential \"\(credential)\" is already used by \(path)[\(first)]; each credential must belong to one account, since it is what picks the account")
+                } else {
+                    owners[credential] = i
                 }
             }
             out.append(entity)

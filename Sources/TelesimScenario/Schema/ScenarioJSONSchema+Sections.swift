@@ -8,7 +8,7 @@ extension ScenarioJSONSchema {
                            "description": "virtual: time moves only when told; realtime: the wall clock times speed."])),
             ("start", .obj(["type": "string", "format": "date-time", "default": .string(Timestamp.iso(ClockSettings.defaultStart, fractional: false)),
                             "description": "The starting instant, ISO 8601 UTC."])),
-            ("speed", .obj(["type": "number", "exclusiveMinimum": 0, "default": 1,
+            ("speed", .obj(["type": "number", "exclusiveMinimum": 0, "maximum": .int(Int64(ClockSettings.maxSpeed)), "default": 1,
                             "description": "realtime: 60 = one simulated minute per real second."])),
         ], description: "How simulated time moves.")
     }
