@@ -83,7 +83,7 @@ public struct ProviderDispatcher: Sendable {
         let adapterName = adapter.name
         let fault = world.hasFaultRules ? await world.transact { $0.fault(provider: adapterName, method: method, path: path) } : nil
         if let delay = fault?.delay, delay > 0 {
-            try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000)
+            try? await Task.sleep(for: .milliseconds(delay))
         }
         switch fault?.respond {
         case .drop:
