@@ -31,4 +31,23 @@ public enum ScenarioLoader {
             return error.problems
         }
     }
+
+    /// One fault rule in its JSON form, as `POST /_telesim/faults` takes it: the fields of a
+    /// scenario's `faults` entry, checked by the same reader (JSON is YAML), except that `match`
+    /// may be left out to match every request. Problems name the field (`respond.error: …`).
+    public static func faultRule(_ json: JSON) throws(ScenarioError) -> FaultRule {
+        var json = json
+        if json.isObject, json["match"] == nil { json["match"] = .object([]) }
+        var reader = ScenarioReader()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: json.serialized)
+        } catch {
+            throw ScenarioError(problems: [syntaxProblem(error, in: json.serialized)])
+        }
+        guard let root, let rule = reader.readFault(root, .root), reader.problems.isEmpty else {
+            throw ScenarioError(problems: reader.sortedProblems)
+        }
+        return rule
+    }
 }

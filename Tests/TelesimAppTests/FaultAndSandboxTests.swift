@@ -25,6 +25,36 @@ import TelesimWebhooks
         }
     }
 
+    /// `POST /_telesim/faults` checks a rule exactly as a scenario's `faults` entry is checked.
+    @Test(arguments: [
+        (#"{"match":{"provider":"twilio"},"respond":{"error":"internal"}}"#,
+         "match.provider: expected one of edesy-agents, edesy-masking, voiso, exotel, ringyo, got \"twilio\""),
+        (#"{"match":{"method":"FETCH"},"respond":{"error":"internal"}}"#,
+         "match.method: expected an HTTP method, one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, got \"FETCH\""),
+        (#"{"match":{"path":"v1/calls"},"respond":{"error":"internal"}}"#, "match.path: expected a path starting with /, got \"v1/calls\""),
+        (#"{"respond":{"error":"internal","drop":true}}"#, "respond: expected exactly one of error, status (with an optional body) or drop"),
+        (#"{"times":0,"respond":{"drop":true}}"#, "times: expected an integer of at least 1, got 0"),
+        (#"{"match":{}}"#, "a fault needs respond or delay (or both), else it changes nothing"),
+        (#"{"respond":{"error":"internal"},"colour":"red"}"#, "unknown key \"colour\""),
+    ])
+    func aBadRuleIsRefusedLikeInAScenario(body: String, message: String) async throws {
+        try await TestSimulator.run { sim in
+            let r = try await sim.send(.post, "/_telesim/faults", json: body)
+            #expect(r.status == 422)
+            #expect(r.json["error"]?.stringValue?.hasPrefix(message) == true, "\(r.text)")
+            #expect(try await sim.send(.get, "/_telesim/faults").json["total"] == 0)
+        }
+    }
+
+    @Test func aRuleWithoutMatchMatchesEveryRequest() async throws {
+        try await TestSimulator.run { sim in
+            #expect(try await sim.send(.post, "/_telesim/faults", json: #"{"times":1,"respond":{"status":503,"body":{"down":true}}}"#).status == 201)
+            let r = try await sim.send(.post, "/v1/calls", headers: Self.auth, json: Self.call)
+            #expect(r.status == 503)
+            #expect(r.text == #"{"down":true}"#)
+        }
+    }
+
     @Test func faultsActBeforeAuthentication() async throws {
         try await TestSimulator.run { sim in
             _ = try await sim.send(.post, "/_telesim/faults", json: #"{"match":{"provider":"ringyo"},"respond":{"error":"rate_limited"}}"#)

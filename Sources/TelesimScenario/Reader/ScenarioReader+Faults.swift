@@ -11,24 +11,24 @@ extension ScenarioReader {
     /// Reads `faults: [{match, times, probability, delay, respond}]`.
     mutating func readFaults(_ node: Node, _ path: ScenarioPath) -> [FaultRule] {
         guard let items = list(node, path) else { return [] }
-        var rules: [FaultRule] = []
-        for (i, item) in items.enumerated() {
-            let p = path.index(i)
-            guard let f = fields(item, p, allowed: ["match", "times", "probability", "delay", "respond"], required: ["match"]) else { continue }
-            var rule = FaultRule(match: FaultRule.Match())
-            if let n = f["match"], let match = readFaultMatch(n, p.key("match")) { rule.match = match }
-            if let n = f["times"] { rule.times = int(n, p.key("times"), min: 1).flatMap { Int(exactly: $0) } }
-            if let n = f["probability"], let x = number(n, p.key("probability")) {
-                if (0...1).contains(x) { rule.probability = x } else { report(n, p.key("probability"), "expected a probability from 0 to 1, got \(n.quoted)") }
-            }
-            if let n = f["delay"] { rule.delay = duration(n, p.key("delay")) }
-            if let n = f["respond"] { rule.respond = readFaultResponse(n, p.key("respond")) }
-            if f["delay"] == nil, f["respond"] == nil {
-                report(item, p, "a fault needs respond or delay (or both), else it changes nothing")
-            }
-            rules.append(rule)
+        return items.enumerated().compactMap { i, item in readFault(item, path.index(i)) }
+    }
+
+    /// One rule: a `faults` entry, or the body of `POST /_telesim/faults` (see `ScenarioLoader.faultRule`).
+    mutating func readFault(_ item: Node, _ p: ScenarioPath) -> FaultRule? {
+        guard let f = fields(item, p, allowed: ["match", "times", "probability", "delay", "respond"], required: ["match"]) else { return nil }
+        var rule = FaultRule(match: FaultRule.Match())
+        if let n = f["match"], let match = readFaultMatch(n, p.key("match")) { rule.match = match }
+        if let n = f["times"] { rule.times = int(n, p.key("times"), min: 1).flatMap { Int(exactly: $0) } }
+        if let n = f["probability"], let x = number(n, p.key("probability")) {
+            if (0...1).contains(x) { rule.probability = x } else { report(n, p.key("probability"), "expected a probability from 0 to 1, got \(n.quoted)") }
         }
-        return rules
+        if let n = f["delay"] { rule.delay = duration(n, p.key("delay")) }
+        if let n = f["respond"] { rule.respond = readFaultResponse(n, p.key("respond")) }
+        if f["delay"] == nil, f["respond"] == nil {
+            report(item, p, "a fault needs respond or delay (or both), else it changes nothing")
+        }
+        return rule
     }
 
     /// `match: {provider, method, path}`; every field optional, an empty match matches every request.
