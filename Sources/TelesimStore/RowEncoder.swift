@@ -21,6 +21,8 @@ enum RowEncoder {
 
 /// The buffer and the stack of open containers.
 final class RowSink {
+    // Unchecked: a sink is used by one encode call on one thread, and the checks on every access
+    // showed up in profiles.
     @exclusivity(unchecked) var bytes: [UInt8] = []
     /// For each open container: its closing byte and how many members it has.
     @exclusivity(unchecked) var open: [(closer: UInt8, members: Int)] = []
@@ -88,8 +90,8 @@ final class RowSink {
         bytes.append(contentsOf: value.description.utf8)
     }
 
-    /// Writes a JSON string. The whole string is escaped inside one access to `bytes` (each access
-    /// to a class's stored property is checked for exclusivity, which per byte cost more than the rest).
+    /// Writes a JSON string: runs of bytes that need no escape are copied whole, inside one access
+    /// to `bytes` (appending byte by byte to a class's property cost more than all the rest).
     func string(_ value: String) {
         Self.escape(value, into: &bytes)
     }
