@@ -7,14 +7,12 @@ build_release
 for run in 1 2 3; do
   port=$(free_port)
   start_server "$port" --scenario bench/scenarios/ringyo-bench.yaml
+  create_ringyo_calls "$port" 10000
   python3 - "$port" <<'PY'
 import http.client, sys, time, json
 port = int(sys.argv[1])
 c = http.client.HTTPConnection("127.0.0.1", port)
-body = json.dumps({"phone_number": "+14155551234", "agent_id": "agent_abc123"})
-for i in range(10000):
-    c.request("POST", "/v1/calls", body, {"Authorization": "Bearer BENCH_KEY", "Content-Type": "application/json"})
-    r = c.getresponse(); r.read(); assert r.status == 201, r.status
+c.connect()  # outside the timed part
 t0 = time.perf_counter()
 c.request("POST", "/_telesim/clock/advance", json.dumps({"by": "2m"})); r = c.getresponse(); r.read()
 ms = (time.perf_counter() - t0) * 1000

@@ -25,3 +25,17 @@ start_server() {
 stop_server() { kill -TERM "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; }
 
 need() { command -v "$1" >/dev/null || { echo "bench: $1 is missing (apt-get install $2)" >&2; exit 2; }; }
+
+# create_ringyo_calls PORT N: creates N Ringyo calls on the bench scenario's account over one
+# keep-alive connection, failing on any answer but 201.
+create_ringyo_calls() {
+  python3 - "$1" "$2" <<'PY'
+import http.client, sys, json
+port, n = int(sys.argv[1]), int(sys.argv[2])
+c = http.client.HTTPConnection("127.0.0.1", port)
+body = json.dumps({"phone_number": "+14155551234", "agent_id": "agent_abc123"})
+for i in range(n):
+    c.request("POST", "/v1/calls", body, {"Authorization": "Bearer BENCH_KEY", "Content-Type": "application/json"})
+    r = c.getresponse(); r.read(); assert r.status == 201, r.status
+PY
+}

@@ -29,14 +29,12 @@ sed "s|^        agents:|        webhook_url: http://127.0.0.1:$nport/hooks\n    
 for run in 1 2 3; do
   port=$(free_port)
   start_server "$port" --scenario "$work/world.yaml"
+  create_ringyo_calls "$port" 2500
   python3 - "$port" <<'PY'
 import http.client, sys, time, json
 port = int(sys.argv[1])
 c = http.client.HTTPConnection("127.0.0.1", port)
-body = json.dumps({"phone_number": "+14155551234", "agent_id": "agent_abc123"})
-for i in range(2500):
-    c.request("POST", "/v1/calls", body, {"Authorization": "Bearer BENCH_KEY", "Content-Type": "application/json"})
-    r = c.getresponse(); r.read(); assert r.status == 201, r.status
+c.connect()  # outside the timed part
 t0 = time.perf_counter()
 c.request("POST", "/_telesim/clock/advance", json.dumps({"by": "45s"})); r = c.getresponse(); r.read()
 secs = time.perf_counter() - t0
