@@ -7,9 +7,7 @@ extension AdminController {
     @Sendable func listFaults(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let state = await world.state
-            let rules = state.faultRules
-            let fired = state.faultsFired
+            let (rules, fired) = await world.read { ($0.faultRules, $0.faultsFired) }
             return Self.json(.ok, .obj([
                 "faults": .array(rules.enumerated().map { AdminJSON.fault($1, fired: fired.indices.contains($0) ? fired[$0] : 0) }),
                 "total": .int(Int64(rules.count)),

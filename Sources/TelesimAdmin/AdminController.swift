@@ -142,7 +142,7 @@ public struct AdminController: Sendable {
     @Sendable func getScenario(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let source = await world.state.scenarioSource
+            let source = await world.read { $0.scenarioSource }
             var headers = HTTPFields()
             headers[.contentType] = "application/yaml; charset=utf-8"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: source)))
@@ -164,7 +164,7 @@ public struct AdminController: Sendable {
     @Sendable func reset(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let source = await world.state.scenarioSource
+            let source = await world.read { $0.scenarioSource }
             let scenario: Scenario
             scenario = try Self.loadScenario(source)
             await world.replace(with: host.newState(for: scenario))
@@ -178,8 +178,8 @@ public struct AdminController: Sendable {
     @Sendable func getClock(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let state = await world.state
-            return Self.json(.ok, AdminJSON.clock(mode: state.definition.clock.mode, now: state.now, speed: state.definition.clock.speed))
+            let (clock, now) = await world.read { ($0.definition.clock, $0.now) }
+            return Self.json(.ok, AdminJSON.clock(mode: clock.mode, now: now, speed: clock.speed))
         }
     }
 
@@ -202,8 +202,8 @@ public struct AdminController: Sendable {
                 throw .conflict("the clock is realtime; it follows the wall clock and cannot be advanced")
             }
             await world.advance(by: ms)
-            let state = await world.state
-            return Self.json(.ok, AdminJSON.clock(mode: state.definition.clock.mode, now: state.now, speed: state.definition.clock.speed))
+            let (clock, now) = await world.read { ($0.definition.clock, $0.now) }
+            return Self.json(.ok, AdminJSON.clock(mode: clock.mode, now: now, speed: clock.speed))
         }
     }
 
@@ -214,12 +214,10 @@ public struct AdminController: Sendable {
             let world = try world(context)
             let text = context.parameters.getCatchAll().joined(separator: "/")
             guard let address = Address(text) else { throw .badRequest("expected an address such as ringyo/default/credits") }
-            let state = await world.state
-            do throws(AddressError) {
-                let (value, kind) = try state.value(at: address)
-                return Self.json(.ok, .obj(["address": .string(address.description), "value": kind.render(value)]))
-            } catch {
-                throw .notFound(error.description)
+            let found = await world.read { state in Result { () throws(AddressError) in try state.value(at: address) } }
+            switch found {
+            case .success(let (value, kind)): return Self.json(.ok, .obj(["address": .string(address.description), "value": kind.render(value)]))
+            case .failure(let error): throw .notFound(error.description)
             }
         }
     }
@@ -267,17 +265,15 @@ public struct AdminController: Sendable {
     @Sendable func listCalls(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let state = await world.state
             let provider = Self.query(request, "provider")
             let account = Self.query(request, "account")
-            var calls = state.calls(provider: provider, account: account)
+            var (calls, now) = await world.read { ($0.calls(provider: provider, account: account), $0.now) }
             if let status = Self.query(request, "status") {
                 guard CallStatus(rawValue: status) != nil else {
                     throw .badRequest("status must be one of \(CallStatus.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 calls = calls.filter { $0.status.rawValue == status }
             }
-            let now = state.now
             return try Self.list(calls, key: "calls", request: request) { AdminJSON.call($0, now: now) }
         }
     }
@@ -286,9 +282,9 @@ public struct AdminController: Sendable {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
             let id = context.parameters.get("id") ?? ""
-            let state = await world.state
-            guard let call = state.call(id) else { throw .notFound("no call \"\(id)\"") }
-            return Self.json(.ok, AdminJSON.call(call, now: state.now))
+            let (found, now) = await world.read { ($0.call(id), $0.now) }
+            guard let call = found else { throw .notFound("no call \"\(id)\"") }
+            return Self.json(.ok, AdminJSON.call(call, now: now))
         }
     }
 
@@ -306,16 +302,16 @@ public struct AdminController: Sendable {
             }
             let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout) * 1_000_000
             while true {
-                let state = await world.state
-                guard let call = state.call(id) else { throw .notFound("no call \"\(id)\"") }
-                if call.status == wanted { return Self.json(.ok, AdminJSON.call(call, now: state.now)) }
+                let (found, now) = await world.read { ($0.call(id), $0.now) }
+                guard let call = found else { throw .notFound("no call \"\(id)\"") }
+                if call.status == wanted { return Self.json(.ok, AdminJSON.call(call, now: now)) }
                 if call.status.isFinal {
                     return Self.json(.conflict, .obj(["error": .string("call ended as \(call.status.rawValue), not \(wanted.rawValue)"),
-                                                      "call": AdminJSON.call(call, now: state.now)]))
+                                                      "call": AdminJSON.call(call, now: now)]))
                 }
                 if DispatchTime.now().uptimeNanoseconds >= deadline {
                     return Self.json(.requestTimeout, .obj(["error": .string("call is still \(call.status.rawValue) after \(SimDuration.format(timeout))"),
-                                                            "call": AdminJSON.call(call, now: state.now)]))
+                                                            "call": AdminJSON.call(call, now: now)]))
                 }
                 try? await Task.sleep(nanoseconds: 10_000_000)
             }
@@ -327,7 +323,7 @@ public struct AdminController: Sendable {
     @Sendable func listRequests(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            var entries = Array(await world.state.recentJournal.reversed())
+            var entries = await world.read { Array($0.recentJournal.reversed()) }
             if let p = Self.query(request, "provider") { entries = entries.filter { $0.provider == p } }
             if let p = Self.query(request, "path") {
                 entries = entries.filter { $0.path == p || WorldState.pathMatches(p, $0.path) }
@@ -337,8 +333,8 @@ public struct AdminController: Sendable {
                 entries = entries.filter { $0.status == code }
             }
             if Self.query(request, "format") == "scenario" {
-                let state = await world.state
-                let text = JournalExport.scenario(source: state.scenarioSource, journal: entries.reversed(), credentials: state.allCredentials)
+                let (source, credentials) = await world.read { ($0.scenarioSource, $0.allCredentials) }
+                let text = JournalExport.scenario(source: source, journal: entries.reversed(), credentials: credentials)
                 var headers = HTTPFields()
                 headers[.contentType] = "application/yaml; charset=utf-8"
                 return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
@@ -358,7 +354,7 @@ public struct AdminController: Sendable {
     @Sendable func listWebhooks(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            var items = await world.state.deliveryLog()
+            var items = await world.read { $0.deliveryLog() }
             if let c = Self.query(request, "call") ?? Self.query(request, "call_id") { items = items.filter { $0.callID == c } }
             if let p = Self.query(request, "provider") { items = items.filter { $0.provider == p } }
             if let s = Self.query(request, "status") {
@@ -388,7 +384,7 @@ public struct AdminController: Sendable {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
             let name = context.parameters.get("name") ?? ""
-            let items = await world.state.sinkRequests(name)
+            let items = await world.read { $0.sinkRequests(name) }
             return Self.json(.ok, .obj(["requests": .array(items.map(AdminJSON.sink)), "total": .int(Int64(items.count))]))
         }
     }

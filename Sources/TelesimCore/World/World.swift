@@ -46,6 +46,13 @@ public actor World {
         return try body(&state)
     }
 
+    /// Reads from the state without changing it. Prefer this to `state` when a part will do: a copy
+    /// of the whole state held outside the actor makes the next transaction copy what it changes
+    /// (with many calls, the whole calls table).
+    public func read<T: Sendable>(_ body: @Sendable (WorldState) -> T) -> T {
+        body(state)
+    }
+
     /// Replaces the whole state (scenario load, reset), storing it afresh.
     public func replace(with newState: WorldState) async {
         await serialized {
