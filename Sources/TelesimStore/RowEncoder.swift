@@ -1,4 +1,5 @@
 import Foundation
+import TelesimCore
 
 /// Encodes a row's `data` column: JSON written straight into one byte buffer.
 ///
@@ -73,7 +74,6 @@ final class RowSink {
 
     static let `true` = Array("true".utf8), `false` = Array("false".utf8), null = Array("null".utf8)
     static let emptyObject = Array("{}".utf8)
-    static let hex = Array("0123456789abcdef".utf8)
 
     func null() { bytes.append(contentsOf: Self.null) }
 
@@ -90,35 +90,9 @@ final class RowSink {
         bytes.append(contentsOf: value.description.utf8)
     }
 
-    /// Writes a JSON string: runs of bytes that need no escape are copied whole, inside one access
-    /// to `bytes` (appending byte by byte to a class's property cost more than all the rest).
+    /// Writes a JSON string, with the serialiser's own escaper.
     func string(_ value: String) {
-        Self.escape(value, into: &bytes)
-    }
-
-    static func escape(_ value: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var clean = 0  // bytes from here on need no escaping until the next special one
-            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean..<i]))
-                clean = i + 1
-                out.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                default:
-                    out.append(contentsOf: "u00".utf8)
-                    out.append(Self.hex[Int(byte >> 4)])
-                    out.append(Self.hex[Int(byte & 0xF)])
-                }
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...]))
-        }
-        out.append(UInt8(ascii: "\""))
+        JSON.writeString(value, to: &bytes)
     }
 }
 

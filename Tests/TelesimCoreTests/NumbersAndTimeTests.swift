@@ -91,6 +91,13 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSON.parse(text) }
     }
 
+    /// The exact escapes of the serialiser (responses are compared byte for byte by users' tests).
+    @Test func stringsAreEscapedExactly() {
+        let text = "q\" b\\ n\n r\r t\t b\u{08} f\u{0C} one\u{01} us\u{1F} é 📞 /"
+        #expect(JSON.string(text).serialized == #""q\" b\\ n\n r\r t\t b\b f\f one\u0001 us\u001f é 📞 /""#)
+        #expect(JSON.obj(["k\"ey": "plain"]).serialized == #"{"k\"ey":"plain"}"#)
+    }
+
     @Test func deepNestingIsRefused() {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(throws: JSONParseError.self) { try JSON.parse(deep) }

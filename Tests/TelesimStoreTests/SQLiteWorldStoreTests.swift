@@ -96,7 +96,7 @@ import Testing
 
         #expect(try count("call_leg", in: store) == 2)
         #expect(try count("call_event", in: store) == 3)
-        let leg = try await store.database.read { db in
+        let leg = try store.database.read { db in
             try Row.fetchOne(db, sql: "SELECT status, answered_at FROM call_leg WHERE call_id = 'call_p' AND idx = 0")
         }
         #expect(leg?["status"] == "answered")
