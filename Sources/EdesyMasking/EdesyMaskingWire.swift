@@ -73,34 +73,31 @@ enum EdesyMaskingWire {
     }
 
     /// The `data` of a 201 from initiate.
-    static func created(_ call: Call) -> JSON {
-        let a = call.attributes
-        return .obj([
-            "call_sid": .string(call.id),
-            "status": .string(status(call)),
-            "party_a": a["party_a"] ?? .null,
-            "party_b": a["party_b"] ?? .null,
-            "masked_number": a["masked_number"] ?? .null,
+    static func created(_ call: Call) -> JSON { .object(identity(call)) }
+
+    /// The `data` of `GET /masking/calls/{call_sid}`: what initiate answered, then how the call went.
+    static func detail(_ call: Call) -> JSON {
+        .object(identity(call) + [
+            ("hangup_cause", JSON.orNull(hangupCause(call))),
+            ("duration_sec", .int(durationSeconds(call))),
+            ("recording_url", recordingURL(call)),
+            ("started_at", .string(time(call.createdAt))),
+            ("answered_at", time(call.machine.connectedAt)),
+            ("ended_at", time(call.machine.endedAt)),
+            ("price", Money.json(price(call))),
         ])
     }
 
-    /// The `data` of `GET /masking/calls/{call_sid}`.
-    static func detail(_ call: Call) -> JSON {
+    /// The members initiate's answer and the call detail share, in their order.
+    private static func identity(_ call: Call) -> [(String, JSON)] {
         let a = call.attributes
-        return .obj([
-            "call_sid": .string(call.id),
-            "status": .string(status(call)),
-            "party_a": a["party_a"] ?? .null,
-            "party_b": a["party_b"] ?? .null,
-            "masked_number": a["masked_number"] ?? .null,
-            "hangup_cause": JSON.orNull(hangupCause(call)),
-            "duration_sec": .int(durationSeconds(call)),
-            "recording_url": recordingURL(call),
-            "started_at": .string(time(call.createdAt)),
-            "answered_at": time(call.machine.connectedAt),
-            "ended_at": time(call.machine.endedAt),
-            "price": Money.json(price(call)),
-        ])
+        return [
+            ("call_sid", .string(call.id)),
+            ("status", .string(status(call))),
+            ("party_a", a["party_a"] ?? .null),
+            ("party_b", a["party_b"] ?? .null),
+            ("masked_number", a["masked_number"] ?? .null),
+        ]
     }
 
     /// One entry of `GET /masking/call-logs`.
