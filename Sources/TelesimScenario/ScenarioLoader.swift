@@ -38,12 +38,13 @@ public enum ScenarioLoader {
     public static func faultRule(_ json: JSON) throws(ScenarioError) -> FaultRule {
         var json = json
         if json.isObject, json["match"] == nil { json["match"] = .object([]) }
+        let text = json.serialized
         var reader = ScenarioReader()
         let root: Node?
         do {
-            root = try Yams.compose(yaml: json.serialized)
+            root = try Yams.compose(yaml: text)
         } catch {
-            throw ScenarioError(problems: [syntaxProblem(error, in: json.serialized)])
+            throw ScenarioError(problems: [syntaxProblem(error, in: text)])
         }
         guard let root, let rule = reader.readFault(root, .root), reader.problems.isEmpty else {
             throw ScenarioError(problems: reader.sortedProblems)
