@@ -32,7 +32,7 @@ extension EdesyAgentsAdapter {
 
     /// Checks the list query outside the world, so a bad parameter is refused before anything is read.
     static func decodeList(_ r: ProviderRequest) -> Result<ListQuery, EdesyAgentsError> {
-        let q = Dictionary(r.queryItems, uniquingKeysWith: { first, _ in first })
+        let q = r.firstQueryValues
         var query = ListQuery()
         if let a = q["agentId"], !a.isEmpty {
             guard let id = Int64(a) else { return .failure(.invalidAgentID("agentId must be a number")) }

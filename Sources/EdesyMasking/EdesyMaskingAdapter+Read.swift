@@ -40,7 +40,7 @@ extension EdesyMaskingAdapter {
     /// 100), filtered by wire status and by start time within `start_date`…`end_date`.
     @Sendable func listCallLogs(_ r: ProviderRequest) async -> ProviderResponse {
         let key = r.bearerToken
-        let q = Dictionary(r.queryItems, uniquingKeysWith: { first, _ in first })
+        let q = r.firstQueryValues
         return await r.transact { state in
             do throws(EdesyMaskingError) {
                 let account = try Self.authenticate(key, &state)
@@ -98,7 +98,7 @@ extension EdesyMaskingAdapter {
     /// which telesim does not simulate: they are always 0.
     @Sendable func stats(_ r: ProviderRequest) async -> ProviderResponse {
         let key = r.bearerToken
-        let q = Dictionary(r.queryItems, uniquingKeysWith: { first, _ in first })
+        let q = r.firstQueryValues
         return await r.transact { state in
             do throws(EdesyMaskingError) {
                 let account = try Self.authenticate(key, &state)

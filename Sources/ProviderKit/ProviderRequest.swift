@@ -77,6 +77,11 @@ public struct ProviderRequest: Sendable {
     /// The first value of a query parameter.
     public func query(_ name: String) -> String? { queryItems.first { $0.0 == name }?.1 }
 
+    /// Each query parameter's first value, by name (for handlers that read several).
+    public var firstQueryValues: [String: String] {
+        Dictionary(queryItems, uniquingKeysWith: { first, _ in first })
+    }
+
     /// The body as JSON, or why it is not.
     public func json() -> Result<JSON, JSONParseError> {
         Result { () throws(JSONParseError) in try JSON.parse(body) }

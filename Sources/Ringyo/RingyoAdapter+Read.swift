@@ -35,7 +35,7 @@ extension RingyoAdapter {
 
     @Sendable func listCalls(_ r: ProviderRequest) async -> ProviderResponse {
         let key = r.bearerToken
-        let q = Dictionary(r.queryItems, uniquingKeysWith: { first, _ in first })
+        let q = r.firstQueryValues
         let include = Self.includes(r)
         return await r.transact { state in
             let requestID = "req_" + state.random.hex(12)
