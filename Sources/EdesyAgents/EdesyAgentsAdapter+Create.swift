@@ -105,10 +105,10 @@ extension EdesyAgentsAdapter {
 
     /// `POST /api/v1/calls`: authenticate, check the body against the workspace, then open the call
     /// (holding a minute of credits) in one transaction.
-    @Sendable func createCall(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func createCall(_ r: ProviderRequest) -> ProviderResponse {
         let decoded = Self.decode(r)
         let key = r.bearerToken
-        return await r.transact { state in
+        return r.transact { state in
             var accountID: String?
             do throws(EdesyAgentsError) {
                 let account = try Self.authenticate(key, state)

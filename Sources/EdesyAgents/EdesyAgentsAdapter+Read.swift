@@ -3,10 +3,10 @@ import TelesimCore
 
 extension EdesyAgentsAdapter {
     /// `GET /api/v1/calls/{conversationId}`: one call of the key's workspace, as it stands at the simulated now.
-    @Sendable func getCall(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func getCall(_ r: ProviderRequest) -> ProviderResponse {
         let key = r.bearerToken
         let id = r.parameters["conversationId"] ?? ""
-        return await r.transact { state in
+        return r.transact { state in
             var accountID: String?
             do throws(EdesyAgentsError) {
                 let account = try Self.authenticate(key, state)
@@ -64,10 +64,10 @@ extension EdesyAgentsAdapter {
     }
 
     /// `GET /api/v1/calls`: the workspace's calls, newest first, filtered then paged.
-    @Sendable func listCalls(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func listCalls(_ r: ProviderRequest) -> ProviderResponse {
         let key = r.bearerToken
         let decoded = Self.decodeList(r)
-        return await r.transact { state in
+        return r.transact { state in
             var accountID: String?
             do throws(EdesyAgentsError) {
                 let account = try Self.authenticate(key, state)

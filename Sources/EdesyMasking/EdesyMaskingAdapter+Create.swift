@@ -50,10 +50,10 @@ extension EdesyMaskingAdapter {
 
     /// `POST /v1/masking/calls`: auth, rate limit, body, numbers, wallet, then the two-leg call
     /// (ring A by the network rule for A's number; when A answers, ring B), all in one transaction.
-    @Sendable func createCall(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func createCall(_ r: ProviderRequest) -> ProviderResponse {
         let decoded = Self.decode(r)
         let key = r.bearerToken
-        return await r.transact { state in
+        return r.transact { state in
             do throws(EdesyMaskingError) {
                 let account = try Self.authenticate(key, &state)
                 let body = try decoded.get()

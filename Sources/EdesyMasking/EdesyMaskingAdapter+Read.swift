@@ -4,10 +4,10 @@ import TelesimCore
 extension EdesyMaskingAdapter {
     /// `GET /v1/masking/calls/{call_sid}`: the status endpoint that initiate's page refers to
     /// (path and fields INFERRED from third-party notes). Another workspace's call is not found.
-    @Sendable func getCall(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func getCall(_ r: ProviderRequest) -> ProviderResponse {
         let key = r.bearerToken
         let sid = r.parameters["call_sid"] ?? ""
-        return await r.transact { state in
+        return r.transact { state in
             do throws(EdesyMaskingError) {
                 let account = try Self.authenticate(key, &state)
                 guard let call = state.call(sid), call.provider == "edesy-masking", call.account == account.id else { throw .callNotFound }
@@ -38,10 +38,10 @@ extension EdesyMaskingAdapter {
 
     /// `GET /v1/masking/call-logs`: newest first, 1-based pages of `per_page` (default 20, at most
     /// 100), filtered by wire status and by start time within `start_date`…`end_date`.
-    @Sendable func listCallLogs(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func listCallLogs(_ r: ProviderRequest) -> ProviderResponse {
         let key = r.bearerToken
         let q = r.firstQueryValues
-        return await r.transact { state in
+        return r.transact { state in
             do throws(EdesyMaskingError) {
                 let account = try Self.authenticate(key, &state)
                 let page = try Self.integer(q, "page", default: 1, range: 1...Int.max)
@@ -78,9 +78,9 @@ extension EdesyMaskingAdapter {
 
     /// `GET /v1/masking/billing`: the wallet in INR. It shows what can still be spent, the balance
     /// less the one-minute holds of running calls (INFERRED), so it predicts initiate's 402.
-    @Sendable func billing(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func billing(_ r: ProviderRequest) -> ProviderResponse {
         let key = r.bearerToken
-        return await r.transact { state in
+        return r.transact { state in
             do throws(EdesyMaskingError) {
                 let account = try Self.authenticate(key, &state)
                 return .json(200, .obj(["data": .obj([
@@ -96,10 +96,10 @@ extension EdesyMaskingAdapter {
     /// `GET /v1/masking/stats`: usage over calls started within `start_date`…`end_date` (default the
     /// last 30 days of simulated time). Sessions and mappings belong to the masking-sessions product,
     /// which telesim does not simulate: they are always 0.
-    @Sendable func stats(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func stats(_ r: ProviderRequest) -> ProviderResponse {
         let key = r.bearerToken
         let q = r.firstQueryValues
-        return await r.transact { state in
+        return r.transact { state in
             do throws(EdesyMaskingError) {
                 let account = try Self.authenticate(key, &state)
                 let from = try Self.date(q, "start_date") ?? state.now - 30 * 86_400_000

@@ -170,11 +170,11 @@ extension ExotelAdapter {
 
     /// `POST /v2/accounts/{sid}/calls`: one transaction doing auth, rate limit, validation against the
     /// world, then creating the two-leg call that keeps the agent busy until it ends.
-    @Sendable func createCall(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func createCall(_ r: ProviderRequest) -> ProviderResponse {
         let decoded = Self.decode(r)
         let credentials = Self.basicCredentials(r)
         let sid = r.parameters["account_sid"] ?? ""
-        return await r.transact { state in
+        return r.transact { state in
             let requestID = state.random.hex(32)
             do throws(ExotelError) {
                 let account = try Self.authenticate(credentials, sid: sid, &state)

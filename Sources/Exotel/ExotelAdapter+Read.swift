@@ -3,11 +3,11 @@ import TelesimCore
 
 extension ExotelAdapter {
     /// `GET /v2/accounts/{sid}/calls/{call_sid}`: the call's details, for calls of the authenticated account.
-    @Sendable func getCall(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func getCall(_ r: ProviderRequest) -> ProviderResponse {
         let credentials = Self.basicCredentials(r)
         let sid = r.parameters["account_sid"] ?? ""
         let callSid = r.parameters["call_sid"] ?? ""
-        return await r.transact { state in
+        return r.transact { state in
             let requestID = state.random.hex(32)
             do throws(ExotelError) {
                 let account = try Self.authenticate(credentials, sid: sid, &state)

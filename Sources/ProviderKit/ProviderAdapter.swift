@@ -14,13 +14,16 @@ public enum EdgeError: Sendable, Equatable {
 }
 
 /// One route of a provider: a method, a path pattern with `{name}` captures, and its handler.
+///
+/// Handlers are synchronous: one transaction on the world, never a suspension, so that the
+/// server answers a request on the thread that read it (see `ProviderChannelHandler`).
 public struct ProviderRoute: Sendable {
     public var method: String
     public var pattern: String
-    public var handler: @Sendable (ProviderRequest) async -> ProviderResponse
+    public var handler: @Sendable (ProviderRequest) -> ProviderResponse
     let segments: [Substring]
 
-    public init(_ method: String, _ pattern: String, _ handler: @escaping @Sendable (ProviderRequest) async -> ProviderResponse) {
+    public init(_ method: String, _ pattern: String, _ handler: @escaping @Sendable (ProviderRequest) -> ProviderResponse) {
         self.method = method
         self.pattern = pattern
         self.handler = handler

@@ -42,16 +42,81 @@ public struct ProviderDispatcher: Sendable {
         return best
     }
 
-    /// Answers a provider request; nil when no provider owns the path.
+    /// A provider request as read off the wire: the part of dispatch both servers share (this
+    /// dispatcher's `respond` for Hummingbird, and `ProviderChannelHandler`).
+    struct Incoming {
+        var method: String
+        var path: String
+        var query: String
+        var headers: HTTPFields
+        var body: [UInt8]
+        /// The body went past `maxBodySize` (and `body` holds only part of it).
+        var tooLarge: Bool
+        /// When the request arrived (`DispatchTime` nanoseconds), for the journal's duration.
+        var started: UInt64
+    }
+
+    /// A request routed to its adapter, route and world, with its journal entry drafted.
+    struct Routed {
+        let adapter: any ProviderAdapter
+        let request: ProviderRequest
+        let route: ProviderRoute?
+        /// The methods the path allows, when `route` is nil.
+        let allowed: [String]
+        let tooLarge: Bool
+        let ticket: JournalTicket
+        var world: World { request.world }
+    }
+
+    /// Routes a request; nil when no provider owns the path.
+    func route(_ incoming: Incoming) -> Routed? {
+        guard let entry = entry(for: incoming.path) else { return nil }
+        let adapter = entry.adapter
+        // Route lookup: the method's route, else 405 if the path exists for other methods, else 404.
+        let pathSegments = incoming.path.split(separator: "/")
+        var matched: (ProviderRoute, [String: String])?
+        var allowed: [String] = []
+        for route in entry.routes {
+            guard let captures = route.match(pathSegments) else { continue }
+            if route.method == incoming.method { matched = (route, captures); break }
+            allowed.append(route.method)
+        }
+        // The credential decides the world, and an adapter reads it from the request itself.
+        var request = ProviderRequest(method: incoming.method, path: incoming.path, query: incoming.query, headers: incoming.headers,
+                                      body: incoming.body, parameters: matched?.1 ?? [:], world: resolver.world(forCredential: nil))
+        request.world = resolver.world(forCredential: adapter.credential(of: request))
+        let ticket = JournalTicket(draft: Self.journalDraft(adapter, request), started: incoming.started)
+        request.ticket = ticket
+        return Routed(adapter: adapter, request: request, route: matched?.0, allowed: allowed, tooLarge: incoming.tooLarge, ticket: ticket)
+    }
+
+    /// The answer to a routed request when no fault applies: its route's, or the provider's own
+    /// 413, 405 or 404. Journalled; synchronous (one transaction on the world).
+    func answer(_ routed: Routed) -> ProviderResponse {
+        let request = routed.request
+        let response: ProviderResponse
+        if routed.tooLarge {
+            response = routed.adapter.render(.payloadTooLarge(limit: maxBodySize), for: request)
+        } else if let route = routed.route {
+            response = route.handler(request)
+        } else if !routed.allowed.isEmpty {
+            response = routed.adapter.render(.methodNotAllowed(allowed: routed.allowed), for: request)
+        } else {
+            response = routed.adapter.render(.notFound, for: request)
+        }
+        journal(routed.world, routed.ticket, response)
+        return response
+    }
+
+    /// Answers a provider request through Hummingbird; nil when no provider owns the path.
+    ///
+    /// The live server answers most provider requests in `ProviderChannelHandler` instead, and
+    /// hands this path the ones a fault may delay or drop (and any request pipelined behind an
+    /// admin request). Both go through `route` and `answer`.
     public func respond(to request: Request, context: TelesimRequestContext) async -> Response? {
         let path = request.uri.path
-        guard let entry = entry(for: path) else { return nil }
-        let adapter = entry.adapter
+        guard entry(for: path) != nil else { return nil }
         let started = DispatchTime.now().uptimeNanoseconds
-        let method = request.method.rawValue
-        let query = request.uri.query ?? ""
-        let pathSegments = path.split(separator: "/")
-
         var request = request
         var body: [UInt8] = []
         var tooLarge = false
@@ -61,59 +126,39 @@ public struct ProviderDispatcher: Sendable {
         } catch {
             tooLarge = true
         }
-
-        // Route lookup: the method's route, else 405 if the path exists for other methods, else 404.
-        var matched: (ProviderRoute, [String: String])?
-        var allowed: [String] = []
-        for route in entry.routes {
-            guard let captures = route.match(pathSegments) else { continue }
-            if route.method == method { matched = (route, captures); break }
-            allowed.append(route.method)
-        }
-
-        // The credential decides the world, and an adapter reads it from the request itself.
-        var providerRequest = ProviderRequest(method: method, path: path, query: query, headers: request.headers, body: body,
-                                              parameters: matched?.1 ?? [:], world: resolver.world(forCredential: nil))
-        let world = resolver.world(forCredential: adapter.credential(of: providerRequest))
-        providerRequest.world = world
-        let ticket = JournalTicket(draft: Self.journalDraft(adapter, providerRequest), started: started)
-        providerRequest.ticket = ticket
-
-        let response: ProviderResponse
-        let adapterName = adapter.name
-        let fault = world.hasFaultRules ? await world.transact { $0.fault(provider: adapterName, method: method, path: path) } : nil
+        let incoming = Incoming(method: request.method.rawValue, path: path, query: request.uri.query ?? "", headers: request.headers,
+                                body: body, tooLarge: tooLarge, started: started)
+        guard let routed = route(incoming) else { return nil }
+        let world = routed.world
+        let adapterName = routed.adapter.name
+        let method = incoming.method
+        let fault = world.hasFaultRules ? world.transact { $0.fault(provider: adapterName, method: method, path: path) } : nil
         if let delay = fault?.delay, delay > 0 {
             try? await Task.sleep(for: .milliseconds(delay))
         }
+        let response: ProviderResponse
         switch fault?.respond {
         case .drop:
             logger.debug("fault: dropping connection", metadata: ["provider": "\(adapterName)", "path": "\(path)"])
-            await journal(world, ticket, ProviderResponse(status: 0, body: ""))
+            journal(world, routed.ticket, ProviderResponse(status: 0, body: ""))
             try? await context.channel.close()
             return Response(status: .internalServerError)
         case .error(let neutral):
-            response = adapter.render(.fault(neutral), for: providerRequest)
+            response = routed.adapter.render(.fault(neutral), for: routed.request)
+            journal(world, routed.ticket, response)
         case .raw(let status, let rawBody):
             response = ProviderResponse(status: status, headers: [Header("Content-Type", "application/json")], body: rawBody)
+            journal(world, routed.ticket, response)
         case nil:
-            if tooLarge {
-                response = adapter.render(.payloadTooLarge(limit: maxBodySize), for: providerRequest)
-            } else if let (route, _) = matched {
-                response = await route.handler(providerRequest)
-            } else if !allowed.isEmpty {
-                response = adapter.render(.methodNotAllowed(allowed: allowed), for: providerRequest)
-            } else {
-                response = adapter.render(.notFound, for: providerRequest)
-            }
+            response = answer(routed)
         }
-        if !ticket.isRecorded { await journal(world, ticket, response) }
         return Self.hummingbirdResponse(response)
     }
 
     /// Records the exchange in its own transaction (when the handler did not: see `ProviderRequest.transact`).
-    func journal(_ world: World, _ ticket: JournalTicket, _ response: ProviderResponse) async {
+    func journal(_ world: World, _ ticket: JournalTicket, _ response: ProviderResponse) {
         guard let entry = ticket.claim(response) else { return }
-        await world.transact { $0.record(entry) }
+        world.transact { $0.record(entry) }
     }
 
     /// The journal entry of a request before it is answered: credentials redacted, body cut at 64 KiB.
@@ -141,5 +186,18 @@ public struct ProviderDispatcher: Sendable {
         }
         return Response(status: HTTPResponse.Status(code: response.status), headers: fields,
                         body: ResponseBody(byteBuffer: ByteBuffer(string: response.body)))
+    }
+
+    /// The head fields `ProviderChannelHandler` writes: the provider's headers, then Content-Length
+    /// and Date, exactly as Hummingbird completes `hummingbirdResponse`'s.
+    static func headerFields(_ response: ProviderResponse, bodyLength: Int) -> HTTPFields {
+        var fields = HTTPFields()
+        fields.reserveCapacity(response.headers.count + 2)
+        for header in response.headers {
+            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+        }
+        if !fields.contains(.contentLength) { fields[.contentLength] = String(bodyLength) }
+        fields[.date] = HTTPDate.now
+        return fields
     }
 }

@@ -66,12 +66,12 @@ extension RingyoAdapter {
         return .success(call)
     }
 
-    @Sendable func createCall(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func createCall(_ r: ProviderRequest) -> ProviderResponse {
         let decoded = Self.decode(r)
         let key = r.bearerToken
         let idempotencyKey = r.header("Idempotency-Key")
         let bodyText = String(decoding: r.body, as: UTF8.self)
-        return await r.transact { state in
+        return r.transact { state in
             let requestID = "req_" + state.random.hex(12)
             var headers: [Header] = []
             do throws(RingyoError) {

@@ -7,11 +7,11 @@ extension RingyoAdapter {
         Set((r.query("include") ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
     }
 
-    @Sendable func getCall(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func getCall(_ r: ProviderRequest) -> ProviderResponse {
         let key = r.bearerToken
         let id = r.parameters["id"] ?? ""
         let include = Self.includes(r)
-        return await r.transact { state in
+        return r.transact { state in
             let requestID = "req_" + state.random.hex(12)
             var headers: [Header] = []
             do throws(RingyoError) {
@@ -33,11 +33,11 @@ extension RingyoAdapter {
         return n
     }
 
-    @Sendable func listCalls(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func listCalls(_ r: ProviderRequest) -> ProviderResponse {
         let key = r.bearerToken
         let q = r.firstQueryValues
         let include = Self.includes(r)
-        return await r.transact { state in
+        return r.transact { state in
             let requestID = "req_" + state.random.hex(12)
             var headers: [Header] = []
             do throws(RingyoError) {

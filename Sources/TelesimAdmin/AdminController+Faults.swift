@@ -7,7 +7,7 @@ extension AdminController {
     @Sendable func listFaults(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let (rules, fired) = await world.read { ($0.faultRules, $0.faultsFired) }
+            let (rules, fired) = world.read { ($0.faultRules, $0.faultsFired) }
             return Self.json(.ok, .obj([
                 "faults": .array(rules.enumerated().map { AdminJSON.fault($1, fired: fired.indices.contains($0) ? fired[$0] : 0) }),
                 "total": .int(Int64(rules.count)),
@@ -19,7 +19,7 @@ extension AdminController {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
             let rule = try Self.faultRule(try await Self.bodyJSON(request))
-            await world.transact { $0.addFault(rule) }
+            world.transact { $0.addFault(rule) }
             return Self.json(.created, AdminJSON.fault(rule, fired: 0))
         }
     }
@@ -27,7 +27,7 @@ extension AdminController {
     @Sendable func clearFaults(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            await world.transact { $0.clearFaults() }
+            world.transact { $0.clearFaults() }
             return Response(status: .noContent)
         }
     }

@@ -134,7 +134,7 @@ public struct AdminController: Sendable {
     @Sendable func health(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let mode = await world.clockMode
+            let mode = world.clockMode
             return Self.json(.ok, .obj(["status": "ok", "version": .string(version), "world": .string(world.id), "clock": .string(mode.rawValue)]))
         }
     }
@@ -142,7 +142,7 @@ public struct AdminController: Sendable {
     @Sendable func getScenario(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let source = await world.read { $0.scenarioSource }
+            let source = world.read { $0.scenarioSource }
             var headers = HTTPFields()
             headers[.contentType] = "application/yaml; charset=utf-8"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: source)))
@@ -164,7 +164,7 @@ public struct AdminController: Sendable {
     @Sendable func reset(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let source = await world.read { $0.scenarioSource }
+            let source = world.read { $0.scenarioSource }
             let scenario: Scenario
             scenario = try Self.loadScenario(source)
             await world.replace(with: host.newState(for: scenario))
@@ -178,7 +178,7 @@ public struct AdminController: Sendable {
     @Sendable func getClock(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            let (clock, now) = await world.read { ($0.definition.clock, $0.now) }
+            let (clock, now) = world.read { ($0.definition.clock, $0.now) }
             return Self.json(.ok, AdminJSON.clock(mode: clock.mode, now: now, speed: clock.speed))
         }
     }
@@ -198,11 +198,11 @@ public struct AdminController: Sendable {
             default:
                 throw .badRequest("expected {\"by\": \"30s\"} (a duration, or a number of seconds)")
             }
-            guard await world.clockMode == .virtual else {
+            guard world.clockMode == .virtual else {
                 throw .conflict("the clock is realtime; it follows the wall clock and cannot be advanced")
             }
             await world.advance(by: ms)
-            let (clock, now) = await world.read { ($0.definition.clock, $0.now) }
+            let (clock, now) = world.read { ($0.definition.clock, $0.now) }
             return Self.json(.ok, AdminJSON.clock(mode: clock.mode, now: now, speed: clock.speed))
         }
     }
@@ -214,7 +214,7 @@ public struct AdminController: Sendable {
             let world = try world(context)
             let text = context.parameters.getCatchAll().joined(separator: "/")
             guard let address = Address(text) else { throw .badRequest("expected an address such as ringyo/default/credits") }
-            let found = await world.read { state in Result { () throws(AddressError) in try state.value(at: address) } }
+            let found = world.read { state in Result { () throws(AddressError) in try state.value(at: address) } }
             switch found {
             case .success(let (value, kind)): return Self.json(.ok, .obj(["address": .string(address.description), "value": kind.render(value)]))
             case .failure(let error): throw .notFound(error.description)
@@ -235,7 +235,7 @@ public struct AdminController: Sendable {
             }
             let toApply = addresses
             // All or nothing: apply to a copy, then commit only if every change was accepted.
-            let result: Result<[JSON], AddressError> = await world.transact { state in
+            let result: Result<[JSON], AddressError> = world.transact { state in
                 var copy = state
                 var changed: [JSON] = []
                 for (address, value) in toApply {
@@ -267,7 +267,7 @@ public struct AdminController: Sendable {
             let world = try world(context)
             let provider = Self.query(request, "provider")
             let account = Self.query(request, "account")
-            var (calls, now) = await world.read { ($0.calls(provider: provider, account: account), $0.now) }
+            var (calls, now) = world.read { ($0.calls(provider: provider, account: account), $0.now) }
             if let status = Self.query(request, "status") {
                 guard CallStatus(rawValue: status) != nil else {
                     throw .badRequest("status must be one of \(CallStatus.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -282,7 +282,7 @@ public struct AdminController: Sendable {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
             let id = context.parameters.get("id") ?? ""
-            let (found, now) = await world.read { ($0.call(id), $0.now) }
+            let (found, now) = world.read { ($0.call(id), $0.now) }
             guard let call = found else { throw .notFound("no call \"\(id)\"") }
             return Self.json(.ok, AdminJSON.call(call, now: now))
         }
@@ -302,7 +302,7 @@ public struct AdminController: Sendable {
             }
             let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout) * 1_000_000
             while true {
-                let (found, now) = await world.read { ($0.call(id), $0.now) }
+                let (found, now) = world.read { ($0.call(id), $0.now) }
                 guard let call = found else { throw .notFound("no call \"\(id)\"") }
                 if call.status == wanted { return Self.json(.ok, AdminJSON.call(call, now: now)) }
                 if call.status.isFinal {
@@ -323,7 +323,7 @@ public struct AdminController: Sendable {
     @Sendable func listRequests(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            var entries = await world.read { Array($0.recentJournal.reversed()) }
+            var entries = world.read { Array($0.recentJournal.reversed()) }
             if let p = Self.query(request, "provider") { entries = entries.filter { $0.provider == p } }
             if let p = Self.query(request, "path") {
                 entries = entries.filter { $0.path == p || WorldState.pathMatches(p, $0.path) }
@@ -333,7 +333,7 @@ public struct AdminController: Sendable {
                 entries = entries.filter { $0.status == code }
             }
             if Self.query(request, "format") == "scenario" {
-                let (source, credentials) = await world.read { ($0.scenarioSource, $0.allCredentials) }
+                let (source, credentials) = world.read { ($0.scenarioSource, $0.allCredentials) }
                 let text = JournalExport.scenario(source: source, journal: entries.reversed(), credentials: credentials)
                 var headers = HTTPFields()
                 headers[.contentType] = "application/yaml; charset=utf-8"
@@ -346,7 +346,7 @@ public struct AdminController: Sendable {
     @Sendable func clearRequests(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            await world.transact { $0.clearJournal() }
+            world.transact { $0.clearJournal() }
             return Response(status: .noContent)
         }
     }
@@ -354,7 +354,7 @@ public struct AdminController: Sendable {
     @Sendable func listWebhooks(_ request: Request, context: TelesimRequestContext) async -> Response {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
-            var items = await world.read { $0.deliveryLog() }
+            var items = world.read { $0.deliveryLog() }
             if let c = Self.query(request, "call") ?? Self.query(request, "call_id") { items = items.filter { $0.callID == c } }
             if let p = Self.query(request, "provider") { items = items.filter { $0.provider == p } }
             if let s = Self.query(request, "status") {
@@ -375,7 +375,7 @@ public struct AdminController: Sendable {
             let headers = request.headers.map { Header($0.name.rawName, $0.value) }
             let received = SinkRequest(method: request.method.rawValue, path: request.uri.path, headers: headers, body: body,
                                        receivedAt: Int64(Date().timeIntervalSince1970 * 1000))
-            await world.transact { $0.receive(received, sink: name) }
+            world.transact { $0.receive(received, sink: name) }
             return Self.json(.ok, .obj(["received": true]))
         }
     }
@@ -384,7 +384,7 @@ public struct AdminController: Sendable {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
             let name = context.parameters.get("name") ?? ""
-            let items = await world.read { $0.sinkRequests(name) }
+            let items = world.read { $0.sinkRequests(name) }
             return Self.json(.ok, .obj(["requests": .array(items.map(AdminJSON.sink)), "total": .int(Int64(items.count))]))
         }
     }
@@ -393,7 +393,7 @@ public struct AdminController: Sendable {
         await Self.handle { () throws(AdminError) in
             let world = try world(context)
             let name = context.parameters.get("name") ?? ""
-            await world.transact { $0.clearSink(name) }
+            world.transact { $0.clearSink(name) }
             return Response(status: .noContent)
         }
     }

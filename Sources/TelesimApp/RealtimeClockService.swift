@@ -11,7 +11,7 @@ struct RealtimeClockService: Service {
     func run() async throws {
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
             let wall = Int64(Date().timeIntervalSince1970 * 1000)
-            for world in directory.allWorlds where await world.clockMode == .realtime {
+            for world in directory.allWorlds where world.clockMode == .realtime {
                 await world.tick(wallNow: wall)
             }
             try? await Task.sleep(nanoseconds: UInt64(interval) * 1_000_000)

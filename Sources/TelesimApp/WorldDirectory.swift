@@ -100,7 +100,7 @@ public final class WorldDirectory: WorldResolver, AdminHost {
 
     public func credentialsChanged(in world: World) async throws(AdminError) {
         guard world !== root else { return }
-        let credentials = await world.read { $0.allCredentials }
+        let credentials = world.read { $0.allCredentials }
         let clash: String? = sandboxes.withLock { s in
             if let c = credentials.first(where: { s.owners[$0] != nil && s.owners[$0] != world.id }) { return c }
             s.owners = s.owners.filter { $0.value != world.id }

@@ -128,11 +128,11 @@ extension VoisoAdapter {
     }
 
     /// `GET /api/v4/reporting/cdrs`: ended click-to-calls of the contact centre, newest first.
-    @Sendable func listCDRs(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func listCDRs(_ r: ProviderRequest) -> ProviderResponse {
         let key = r.bearerToken
         let host = r.host
         let parsed = Self.cdrQuery(r.queryItems)
-        return await r.transact { state in
+        return r.transact { state in
             var accountID: String?
             do throws(VoisoError) {
                 let account = try Self.authorize(key, host: host, scope: Self.cdrScope, &state)

@@ -69,11 +69,11 @@ extension VoisoAdapter {
     }
 
     /// Start call: authorize -> rate limit -> scope -> body -> agent checks -> create, in one transaction.
-    @Sendable func startCall(_ r: ProviderRequest) async -> ProviderResponse {
+    @Sendable func startCall(_ r: ProviderRequest) -> ProviderResponse {
         let decoded = Self.decode(r)
         let key = r.bearerToken
         let host = r.host
-        return await r.transact { state in
+        return r.transact { state in
             var accountID: String?
             do throws(VoisoError) {
                 let account = try Self.authorize(key, host: host, scope: Self.callScope, &state)

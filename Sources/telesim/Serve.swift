@@ -75,7 +75,7 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardError.write(Data("telesim: \(error.description)\n".utf8))
             throw ExitCode(2)
         }
-        let clock = await app.root.read { $0.definition.clock }
+        let clock = app.root.read { $0.definition.clock }
         let host = args.host.contains(":") ? "[\(args.host)]" : args.host
         let how = clock.mode == .virtual
             ? "virtual clock: move it with POST /_telesim/clock/advance {\"by\":\"30s\"}"

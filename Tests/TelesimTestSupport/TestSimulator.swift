@@ -20,15 +20,16 @@ public struct Reply: Sendable {
 
 /// Runs a test against a fresh in-process telesim: the default world, or a scenario's text.
 ///
-/// `mode: .router` answers requests without sockets (fast, the default); use `.live` when webhooks
-/// must reach the simulator's own sink over real HTTP.
+/// `mode: .live` (the default) serves on a loopback port, so requests take the path users' requests
+/// take (`ProviderChannelHandler` for provider paths); `.router` calls Hummingbird's responder
+/// directly, without sockets, which answers provider requests through `ProviderDispatcher.respond`.
 public struct TestSimulator: Sendable {
     public let client: any TestClientProtocol
     public let app: TelesimApplication
 
     public var root: World { app.root }
 
-    public static func run(scenario: String? = nil, mode: TestingSetup = .router, arguments: AppArguments = AppArguments(port: 0),
+    public static func run(scenario: String? = nil, mode: TestingSetup = .live, arguments: AppArguments = AppArguments(port: 0),
                            _ body: @Sendable (TestSimulator) async throws -> Void) async throws {
         var args = arguments
         var tempFile: String?

@@ -57,10 +57,10 @@ public final class EmbeddedTelesim: Sendable {
     }
 
     /// Every call, newest first.
-    public func calls() async -> [Call] { await app.root.read { $0.calls() } }
+    public func calls() async -> [Call] { app.root.read { $0.calls() } }
 
     /// What the built-in sink `name` received, oldest first.
-    public func sink(_ name: String) async -> [SinkRequest] { await app.root.read { $0.sinkRequests(name) } }
+    public func sink(_ name: String) async -> [SinkRequest] { app.root.read { $0.sinkRequests(name) } }
 
     /// Stops the server and flushes the store.
     public func stop() async {
