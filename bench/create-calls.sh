@@ -63,9 +63,13 @@ request = function()
   return wrk.format(nil, nil, nil, {body_expr})
 end
 """)
-# The floor: telesim's own POST /_telesim/sink/{name} (body collected, one world transaction, no
-# provider logic, nothing stored), i.e. what Hummingbird and one hop onto the world cost per request.
+# Two floors. sink-floor: telesim's own POST /_telesim/sink/{name} (an admin path, so Hummingbird's
+# responder: body collected, one world transaction, nothing stored). provider-404: a path under a
+# provider's prefix that no route serves, answered in the connection's pipeline like a create
+# (ProviderChannelHandler: routed, the provider's own 404 rendered, journalled and stored) with no
+# provider logic.
 lua("sink-floor", "/_telesim/sink/bench", {}, "'{\"phone_number\":\"+14155551234\",\"agent_id\":\"agent_abc123\"}'")
+lua("provider-404", "/v1/bench-no-route", {"Authorization": "Bearer BENCH_KEY"}, "'{\"phone_number\":\"+14155551234\",\"agent_id\":\"agent_abc123\"}'")
 lua("ringyo", "/v1/calls", {"Authorization": "Bearer BENCH_KEY"}, "'{\"phone_number\":\"+14155551234\",\"agent_id\":\"agent_abc123\"}'")
 lua("edesy-agents", "/api/v1/calls", {"Authorization": "Bearer vp_live_bench000000000000"}, "'{\"agentId\":123,\"phoneNumber\":\"9876543210\"}'")
 lua("edesy-masking", "/v1/masking/calls", {"Authorization": "Bearer vp_bench_masking_key"}, "'{\"party_a\":\"9876543210\",\"party_b\":\"9123456789\"}'")
@@ -103,6 +107,7 @@ run_case() { # name store-label serve-args...
 }
 
 run_case sink-floor memory
+run_case provider-404 memory
 for name in ringyo edesy-agents edesy-masking exotel voiso; do
   extra=(); case $name in exotel|voiso) extra=(--clock realtime --speed 1000);; esac
   run_case "$name" memory "${extra[@]}"

@@ -32,11 +32,12 @@ struct EncodedBatch: Sendable {
             let (skeleton, accounts) = ProvidersLayout.split(tree)
             return (skeleton.serialized, accounts.map { AccountRow(provider: $0.provider, account: $0.account, data: $0.data.serialized) })
         }
-        calls = try batch.callOrder.compactMap { batch.calls[$0] }.map { try CallRow($0, data: json($0)) }
+        // Calls and journal entries, one or more per request, have hand-written writers (RowWriters.swift).
+        calls = batch.callOrder.compactMap { batch.calls[$0] }.map { CallRow($0, data: RowEncoder.encode($0)) }
         deliveries = try batch.deliveryOrder.compactMap { batch.deliveries[$0] }.map { try DeliveryRow($0, data: json($0)) }
         removedDeliveries = batch.removedDeliveries.sorted()
         journalFloor = batch.journalFloor
-        journal = try batch.journal.map { try JournalRow($0, data: json($0)) }
+        journal = batch.journal.map { JournalRow($0, data: RowEncoder.encode($0)) }
     }
 }
 
