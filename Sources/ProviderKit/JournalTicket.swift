@@ -4,7 +4,7 @@ import TelesimCore
 
 /// A request's journal entry, drafted by the dispatcher before the handler runs and recorded
 /// exactly once: inside the handler's own transaction when it uses `ProviderRequest.transact`
-/// (one hop onto the world per request instead of two), otherwise by the dispatcher afterwards.
+/// (one transaction per request instead of two), otherwise by the dispatcher afterwards.
 final class JournalTicket: Sendable {
     /// Everything but the answer: redacted headers, the body excerpt, the start instant.
     let draft: JournalEntry

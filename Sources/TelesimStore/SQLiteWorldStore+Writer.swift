@@ -4,7 +4,7 @@ extension SQLiteWorldStore {
     /// Queues a write and starts a writer if none is draining.
     func enqueue(_ write: PendingWrite) {
         guard queue.withLock({ $0.append(write) }) else { return }
-        // Detached: the writer must not inherit the world actor's isolation or its task's cancellation.
+        // Detached: the writer must not inherit the caller's task (its priority or its cancellation).
         Task.detached { await self.drain() }
     }
 

@@ -6,7 +6,7 @@ import TelesimCore
 ///
 /// ## Write-behind
 /// `save(_:)` and `replace(with:)` only append to an in-memory queue (one short mutex section) and
-/// return: they run on the world's actor after every request. A writer task drains the queue:
+/// return: they run under the world's lock after every transaction. A writer task drains the queue:
 /// it takes everything queued, coalesces it (the latest version of each call, delivery and the
 /// meta wins; journal entries are appended; deletions folded in), encodes it, and commits it in
 /// one write transaction, then looks again. So the slower the disk, the bigger (and fewer) the

@@ -1,8 +1,8 @@
 /// The store's shared mutable state, always used under its mutex: what waits to be written, who
 /// waits for it, and whether a writer is draining.
 ///
-/// Every transition is a short critical section (an append, a swap), so `save()` on the world's
-/// actor never waits behind a database write.
+/// Every transition is a short critical section (an append, a swap), so `save()`, called under the
+/// world's lock (often on an event loop), never waits behind a database write.
 struct WriteQueue: Sendable {
     /// Writes not yet taken by the writer, oldest first.
     var writes: [PendingWrite] = []

@@ -23,7 +23,7 @@ public struct WorldLimits: Sendable {
     }
 }
 
-/// All of one world's mutable state, as a value. The `World` actor owns one; provider adapters
+/// All of one world's mutable state, as a value. A `World` owns one behind its lock; provider adapters
 /// read and change it synchronously inside `World.transact`, so every check-then-act (balance,
 /// agent availability, rate limit) is atomic.
 public struct WorldState: Sendable {
