@@ -136,7 +136,13 @@ public final class ProviderChannelHandler: ChannelDuplexHandler, RemovableChanne
             needsFlush = true
         }
         if let event = quiesce {
+            // Shutting down: the answer goes out now, then Hummingbird's connection handler
+            // closes the connection (a close would drop writes still waiting for a flush).
             quiesce = nil
+            if needsFlush {
+                needsFlush = false
+                context.flush()
+            }
             context.fireUserInboundEventTriggered(event)
         }
     }

@@ -102,6 +102,30 @@ import Glibc
         }
     }
 
+    @Test func aRequestHalfReadWhenShutdownBeginsIsAnsweredBeforeTheConnectionCloses() async throws {
+        let outcome = Lines()
+        let bodySent = Lines()
+        try await TestSimulator.run { sim in
+            let port = try #require(sim.client.port)
+            let connection = try RawHTTP.Connection(port: port)
+            // The head now; the body once the test has returned and the server is shutting down.
+            let request = Self.post("/v1/calls", Self.call)
+            let split = request.range(of: "\r\n\r\n")!.upperBound
+            try connection.send(String(request[..<split]))
+            Thread.detachNewThread {
+                Thread.sleep(forTimeInterval: 0.5)
+                try? connection.send(String(request[split...]))
+                bodySent.append("sent")
+                let (text, closed) = connection.readToEnd()
+                outcome.append(RawHTTP.answers(text).map(\.status).joined(separator: ",") + (closed ? " closed" : " open"))
+            }
+        }
+        // `run` returns once the server has stopped, which waits for the connection.
+        for _ in 0..<100 where outcome.values.isEmpty { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(bodySent.values == ["sent"])
+        #expect(outcome.values == ["HTTP/1.1 201 Created closed"])
+    }
+
     static func post(_ path: String, _ body: String, close: Bool = false) -> String {
         "POST \(path) HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer YOUR_API_KEY\r\nContent-Type: application/json\r\n"
             + (close ? "Connection: close\r\n" : "") + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
@@ -121,34 +145,54 @@ enum RawHTTP {
 
     /// What the server sent, and whether it closed the connection (rather than falling silent for 10 s).
     static func exchange(port: Int, _ request: String) throws -> (text: String, closed: Bool) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(what: "socket") }
-        defer { close(fd) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        let connection = try Connection(port: port)
+        try connection.send(request)
+        return connection.readToEnd()
+    }
+
+    /// One client socket (blocking, 10 s read timeout), closed when released.
+    final class Connection: @unchecked Sendable {
+        let fd: Int32
+
+        init(port: Int) throws {
+            fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { throw Failure(what: "socket") }
+            var timeout = timeval(tv_sec: 10, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard connected == 0 else { close(fd); throw Failure(what: "connect") }
         }
-        guard connected == 0 else { throw Failure(what: "connect") }
-        let bytes = Array(request.utf8)
-        var sent = 0
-        while sent < bytes.count {
-            let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
-            guard n > 0 else { break }  // the server may close before reading everything
-            sent += n
+
+        deinit { close(fd) }
+
+        /// Writes everything (or what the server takes before closing).
+        func send(_ text: String) throws {
+            let bytes = Array(text.utf8)
+            var sent = 0
+            while sent < bytes.count {
+                let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                guard n > 0 else { return }
+                sent += n
+            }
         }
-        var received: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        var n = 0
-        repeat {
-            n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n > 0 { received += chunk[0..<n] }
-        } while n > 0
-        return (String(decoding: received, as: UTF8.self), n == 0)
+
+        /// What the server sends until it closes (`closed`) or falls silent for 10 s.
+        func readToEnd() -> (text: String, closed: Bool) {
+            var received: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            var n = 0
+            repeat {
+                n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                if n > 0 { received += chunk[0..<n] }
+            } while n > 0
+            return (String(decoding: received, as: UTF8.self), n == 0)
+        }
     }
 
     /// The answers in `text`: each status line and body (read by its Content-Length).
