@@ -119,6 +119,7 @@ public final class ProviderChannelHandler: ChannelDuplexHandler, RemovableChanne
             if let part = reading.body { context.fireChannelRead(wrapInboundOut(.body(part))) }
             state = .idle
             context.fireChannelRead(wrapInboundOut(.end(nil)))
+            passOnQuiesce(context)
             return
         }
         let response = dispatcher.answer(routed)
@@ -135,16 +136,20 @@ public final class ProviderChannelHandler: ChannelDuplexHandler, RemovableChanne
             context.write(wrapOutboundOut(.end(nil)), promise: nil)
             needsFlush = true
         }
-        if let event = quiesce {
-            // Shutting down: the answer goes out now, then Hummingbird's connection handler
-            // closes the connection (a close would drop writes still waiting for a flush).
-            quiesce = nil
-            if needsFlush {
-                needsFlush = false
-                context.flush()
-            }
-            context.fireUserInboundEventTriggered(event)
+        passOnQuiesce(context)
+    }
+
+    /// Passes on a shutdown request held while a request was read. Hummingbird's connection handler
+    /// closes the connection on it once no request it has seen is unanswered, so an answer of ours
+    /// goes out first (a close drops writes still waiting for a flush).
+    private func passOnQuiesce(_ context: ChannelHandlerContext) {
+        guard let event = quiesce else { return }
+        quiesce = nil
+        if needsFlush {
+            needsFlush = false
+            context.flush()
         }
+        context.fireUserInboundEventTriggered(event)
     }
 
     public func channelReadComplete(context: ChannelHandlerContext) {
