@@ -40,21 +40,8 @@ public struct ExotelAdapter: ProviderAdapter {
         case .fault(.internal): .internalError
         case .fault(.unavailable): .unavailable
         }
-        return e.response(requestID: Self.edgeRequestID(request), method: request.method)
-    }
-
-    /// A request id for answers given outside the world (edge errors, faults): 32 hex digits derived
-    /// from the request, so the same request always gets the same bytes.
-    static func edgeRequestID(_ r: ProviderRequest) -> String {
-        func fnv(_ seed: UInt64) -> UInt64 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
-            for b in Array((r.method + " " + r.path).utf8) + r.body.prefix(256) { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            return h
-        }
-        return [fnv(0), fnv(0x9E37_79B9)].map { value in
-            let digits = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - digits.count) + digits
-        }.joined()
+        // Answered outside the world: an id derived from the request (see `ProviderRequest.edgeID`).
+        return e.response(requestID: request.edgeID(hexDigits: 32), method: request.method)
     }
 
     /// The `api_key` and `api_token` of an `Authorization: Basic` header (what curl sends for

@@ -110,7 +110,8 @@ public final class ProviderChannelHandler: ChannelDuplexHandler, RemovableChanne
     }
 
     private func finish(_ context: ChannelHandlerContext, _ reading: Reading) {
-        let body = reading.body.map { Array($0.readableBytesView) } ?? []
+        // A body over the limit is not read, as on Hummingbird's path (the 413 is all it gets).
+        let body = reading.tooLarge ? [] : reading.body.map { Array($0.readableBytesView) } ?? []
         let incoming = ProviderDispatcher.Incoming(method: reading.head.method.rawValue, path: reading.path, query: reading.query,
                                                    headers: reading.head.headerFields, body: body, tooLarge: reading.tooLarge,
                                                    started: reading.started)

@@ -50,7 +50,7 @@ public struct ProviderDispatcher: Sendable {
         var query: String
         var headers: HTTPFields
         var body: [UInt8]
-        /// The body went past `maxBodySize` (and `body` holds only part of it).
+        /// The body went past `maxBodySize` (and `body` is empty: it was not read).
         var tooLarge: Bool
         /// When the request arrived (`DispatchTime` nanoseconds), for the journal's duration.
         var started: UInt64

@@ -99,6 +99,30 @@ public struct ProviderRequest: Sendable {
         return bytes.elementsEqual("application/json".utf8) || bytes.reversed().starts(with: "nosj+".utf8)
     }
 
+    /// Hex digits derived from the request (method, path and the body's first 256 bytes): the
+    /// request id of an answer given outside the world (edge errors, faults), where no seeded
+    /// generator is at hand. The same request always gets the same digits.
+    public func edgeID(hexDigits: Int) -> String {
+        Self.edgeID(method: method, path: path, body: body, hexDigits: hexDigits)
+    }
+
+    /// `edgeID` of a request with this method, path and body (FNV-1a, 16 digits per seed).
+    public static func edgeID(method: String, path: String, body: [UInt8], hexDigits: Int) -> String {
+        func fnv(_ seed: UInt64) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
+            for b in Array((method + " " + path).utf8) + body.prefix(256) { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return h
+        }
+        var digits = ""
+        var seed: UInt64 = 0
+        while digits.count < hexDigits {
+            let block = String(fnv(seed), radix: 16)
+            digits += String(repeating: "0", count: 16 - block.count) + block
+            seed = seed &+ 0x9E37_79B9
+        }
+        return String(digits.prefix(hexDigits))
+    }
+
     /// The Host header without its port.
     public var host: String? {
         guard let host = header("Host") ?? nil else { return nil }

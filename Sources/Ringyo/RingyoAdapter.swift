@@ -32,7 +32,8 @@ public struct RingyoAdapter: ProviderAdapter {
         case .fault(.internal): .internalError
         case .fault(.unavailable): .unavailable
         }
-        return e.response(requestID: "req_fault")
+        // Answered outside the world, so the id is derived from the request, not drawn from the seed.
+        return e.response(requestID: "req_" + request.edgeID(hexDigits: 12))
     }
 
     /// `X-RateLimit-Limit`, `-Remaining` and `-Reset` (unix seconds of simulated time), as Ringyo documents.

@@ -35,3 +35,18 @@ import Testing
         #expect(ProviderRequest.namesJSON(value) == json)
     }
 }
+
+@Suite struct EdgeIDTests {
+    static func id(_ method: String, _ path: String, _ body: String = "", _ digits: Int = 32) -> String {
+        ProviderRequest.edgeID(method: method, path: path, body: Array(body.utf8), hexDigits: digits)
+    }
+
+    @Test func theSameRequestGetsTheSameDigitsAndShorterIdsArePrefixes() {
+        #expect(Self.id("GET", "/v1/nothing") == Self.id("GET", "/v1/nothing"))
+        #expect(Self.id("GET", "/v1/nothing") != Self.id("GET", "/v1/other"))
+        #expect(Self.id("POST", "/v1/nothing", "{}") != Self.id("POST", "/v1/nothing", "{ }"))
+        #expect(Self.id("GET", "/v1/nothing").hasPrefix(Self.id("GET", "/v1/nothing", "", 12)))
+        #expect(Self.id("GET", "/v1/nothing", "", 12).count == 12 && Self.id("GET", "/v1/nothing", "", 40).count == 40)
+        #expect(Self.id("GET", "/v1/nothing").allSatisfy { $0.isHexDigit && !$0.isUppercase })
+    }
+}

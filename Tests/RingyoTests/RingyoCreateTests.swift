@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Testing
 import TelesimCore
 import TelesimTestSupport
@@ -135,6 +136,27 @@ import TelesimTestSupport
             let c = try await sim.send(.post, "/v1/calls", headers: h, json: #"{"phone_number":"+14155550000","agent_id":"agent_abc123"}"#)
             #expect(c.status == 409)
             #expect(c.json["error"]?["code"] == "idempotency_conflict")
+        }
+    }
+
+    /// Answers given outside the world (unknown route, wrong method, too large) carry a request id
+    /// of Ringyo's shape, the same for the same request and another for another.
+    @Test func edgeErrorsCarryARequestIdOfRingyosShape() async throws {
+        try await TestSimulator.run { sim in
+            func requestID(_ method: HTTPRequest.Method, _ path: String, _ body: String? = nil) async throws -> String {
+                let r = try await sim.send(method, path, headers: Self.auth, json: body)
+                #expect([404, 405, 413].contains(r.status), "\(path) \(r.status)")
+                return r.json["meta"]?["request_id"]?.stringValue ?? ""
+            }
+            let notFound = try await requestID(.get, "/v1/nothing")
+            let again = try await requestID(.get, "/v1/nothing")
+            let methodNotAllowed = try await requestID(.delete, "/v1/calls")
+            let tooLarge = try await requestID(.post, "/v1/calls", "{\"pad\":\"" + String(repeating: "x", count: 1 << 20) + "\"}")
+            for id in [notFound, methodNotAllowed, tooLarge] {
+                #expect(id.hasPrefix("req_") && id.count == 16 && id.dropFirst(4).allSatisfy { $0.isHexDigit && !$0.isUppercase }, "\(id)")
+            }
+            #expect(notFound == again)
+            #expect(Set([notFound, methodNotAllowed, tooLarge]).count == 3)
         }
     }
 }
