@@ -40,7 +40,7 @@ public final class World: Sendable {
         self.store = store
         self.transport = transport
         self.logger = logger
-        faultsExist.store(!state.definition.faults.isEmpty || !state.addedFaults.isEmpty, ordering: .relaxed)
+        refreshFaultFlag(state)
     }
 
     /// Whether a request might meet a fault rule (see `faultsExist`).
