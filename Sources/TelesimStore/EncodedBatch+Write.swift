@@ -1,8 +1,8 @@
 import GRDB
 
 extension EncodedBatch {
-    /// Tables in the order a reset clears them: children before the rows they reference.
-    static let tables = ["webhook_attempt", "webhook_delivery", "call_event", "call_leg", "call", "request_journal", "world_account", "world_meta"]
+    /// The tables a reset clears (`call_leg`, `call_event` and `webhook_attempt` are views over them).
+    static let tables = ["webhook_delivery", "call", "request_journal", "world_account", "world_meta"]
 
     /// Writes the batch. Call inside one write transaction: a batch is one invariant (a call and
     /// its projections, a delivery and its attempts, the meta that counts them all).
@@ -14,13 +14,8 @@ extension EncodedBatch {
         if let providers { try writeProviders(providers.skeleton, providers.accounts, db) }
         if !calls.isEmpty { try writeCalls(db) }
         if !removedDeliveries.isEmpty {
-            // Children first: the writer's connection does not enforce foreign keys (see SQLiteWorldStore.init).
-            let deleteAttempts = try db.cachedStatement(sql: "DELETE FROM webhook_attempt WHERE delivery_id = ?")
             let delete = try db.cachedStatement(sql: "DELETE FROM webhook_delivery WHERE id = ?")
-            for id in removedDeliveries {
-                try deleteAttempts.execute(arguments: [id])
-                try delete.execute(arguments: [id])
-            }
+            for id in removedDeliveries { try delete.execute(arguments: [id]) }
         }
         if !deliveries.isEmpty { try writeDeliveries(db) }
         if let journalFloor {
@@ -51,27 +46,13 @@ extension EncodedBatch {
             ON CONFLICT(id) DO UPDATE SET provider = excluded.provider, account = excluded.account, status = excluded.status,
                 created_at = excluded.created_at, data = excluded.data
             """)
-        // Legs are fixed per call and the timeline only grows, so projections are upserted in place
-        // (no DELETE and re-INSERT of every row each time a call changes).
-        let putLeg = try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO call_leg (call_id, idx, role, number, status, ringing_at, answered_at, ended_at, cause)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let putEvent = try db.cachedStatement(sql: "INSERT OR IGNORE INTO call_event (call_id, seq, at, kind, leg, status) VALUES (?, ?, ?, ?, ?, ?)")
         for call in calls {
             try upsert.execute(arguments: [call.id, call.provider, call.account, call.status, call.createdAt, position, call.data])
             position += 1
-            for (index, leg) in call.legs.enumerated() {
-                try putLeg.execute(arguments: [call.id, index, leg.role, leg.number, leg.status.rawValue,
-                                               leg.ringingAt, leg.answeredAt, leg.endedAt, leg.cause])
-            }
-            for event in call.events {
-                try putEvent.execute(arguments: [call.id, event.seq, event.at, event.kind.rawValue, event.leg, event.status.rawValue])
-            }
         }
     }
 
-    /// Upserts deliveries like calls, rewriting their attempts.
+    /// Upserts deliveries like calls.
     private func writeDeliveries(_ db: Database) throws {
         var position = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(position) + 1, 0) FROM webhook_delivery") ?? 0
         let upsert = try db.cachedStatement(sql: """
@@ -79,17 +60,9 @@ extension EncodedBatch {
             ON CONFLICT(id) DO UPDATE SET call_id = excluded.call_id, provider = excluded.provider, event = excluded.event,
                 status = excluded.status, data = excluded.data
             """)
-        let deleteAttempts = try db.cachedStatement(sql: "DELETE FROM webhook_attempt WHERE delivery_id = ?")
-        let insertAttempt = try db.cachedStatement(sql: """
-            INSERT INTO webhook_attempt (delivery_id, n, at, simulated_at, status, error, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
         for delivery in deliveries {
             try upsert.execute(arguments: [delivery.id, delivery.callID, delivery.provider, delivery.event, delivery.status, position, delivery.data])
             position += 1
-            try deleteAttempts.execute(arguments: [delivery.id])
-            for (n, attempt) in delivery.attempts.enumerated() {
-                try insertAttempt.execute(arguments: [delivery.id, n, attempt.at, attempt.simulatedAt, attempt.status, attempt.error, attempt.durationMs])
-            }
         }
     }
 

@@ -48,7 +48,7 @@ struct AccountRow: Sendable {
     var data: String
 }
 
-/// A `call` row with its `call_leg` and `call_event` projections.
+/// A `call` row (its legs and events are the `call_leg` and `call_event` views over `data`).
 struct CallRow: Sendable {
     var id: String
     var provider: String
@@ -58,10 +58,6 @@ struct CallRow: Sendable {
     var createdAt: Int64
     /// The whole `Call` as JSON: what `load()` reads back.
     var data: String
-    /// Projected into `call_leg`.
-    var legs: [Leg]
-    /// Projected into `call_event`.
-    var events: [CallEvent]
 
     /// Takes the projected columns from the call.
     init(_ call: Call, data: String) {
@@ -71,12 +67,10 @@ struct CallRow: Sendable {
         status = call.status.rawValue
         createdAt = call.createdAt
         self.data = data
-        legs = call.legs
-        events = call.timeline
     }
 }
 
-/// A `webhook_delivery` row with its `webhook_attempt` projections.
+/// A `webhook_delivery` row (its attempts are the `webhook_attempt` view over `data`).
 struct DeliveryRow: Sendable {
     var id: String
     var callID: String
@@ -86,8 +80,6 @@ struct DeliveryRow: Sendable {
     var status: String
     /// The whole `Delivery` as JSON: what `load()` reads back.
     var data: String
-    /// Projected into `webhook_attempt`, numbered from 0.
-    var attempts: [DeliveryAttempt]
 
     /// Takes the projected columns from the delivery.
     init(_ delivery: Delivery, data: String) {
@@ -97,7 +89,6 @@ struct DeliveryRow: Sendable {
         event = delivery.event
         status = delivery.status.rawValue
         self.data = data
-        attempts = delivery.attempts
     }
 }
 

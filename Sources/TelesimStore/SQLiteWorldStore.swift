@@ -36,10 +36,6 @@ public final class SQLiteWorldStore: WorldStore {
     public init(path: String?) throws {
         var configuration = Configuration()
         configuration.label = "telesim.store"
-        // The store is the only writer and writes children with (and before deleting) their parents
-        // in one transaction; enforcing the schema's foreign keys would only add a parent lookup to
-        // every projection row. Other connections (ad-hoc SQL on the file) decide for themselves.
-        configuration.foreignKeysEnabled = false
         if let path, path != ":memory:" {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             database = try DatabasePool(path: path, configuration: configuration)

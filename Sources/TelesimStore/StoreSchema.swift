@@ -8,11 +8,14 @@ import GRDB
 ///
 /// Each entity is stored whole as JSON in a `data` column (what `load()` reads); the other columns
 /// are queryable projections written in the same transaction, for ad-hoc SQL and later queries.
+/// Since v2 the one-to-many projections (`call_leg`, `call_event`, `webhook_attempt`) are views
+/// over that JSON, so a save writes one row per entity.
 enum StoreSchema {
     /// The migrator every store runs when it opens a database.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
+        migrator.registerMigration("v2", migrate: v2)
         return migrator
     }
 
@@ -102,6 +105,35 @@ enum StoreSchema {
                 duration_ms INTEGER NOT NULL,
                 PRIMARY KEY (delivery_id, n)
             );
+            """)
+    }
+
+    /// Legs, events and attempts become views over their entity's JSON. FROZEN once shipped.
+    ///
+    /// As tables they cost a row (and index entries) per leg, event and attempt on every save: a
+    /// Ringyo create wrote four rows where two carry its data, and each status change re-upserted
+    /// every event of the call. The views keep the same names and columns for ad-hoc SQL (read from
+    /// `data` with SQLite's JSON functions, unindexed); nothing telesim loads reads them.
+    @Sendable
+    static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TABLE call_leg;
+            DROP TABLE call_event;
+            DROP TABLE webhook_attempt;
+            CREATE VIEW call_leg (call_id, idx, role, number, status, ringing_at, answered_at, ended_at, cause) AS
+                SELECT call.id, leg.key, json_extract(leg.value, '$.role'), json_extract(leg.value, '$.number'),
+                       json_extract(leg.value, '$.status'), json_extract(leg.value, '$.ringingAt'),
+                       json_extract(leg.value, '$.answeredAt'), json_extract(leg.value, '$.endedAt'), json_extract(leg.value, '$.cause')
+                FROM call, json_each(call.data, '$.machine.legs') AS leg;
+            CREATE VIEW call_event (call_id, seq, at, kind, leg, status) AS
+                SELECT call.id, json_extract(event.value, '$.seq'), json_extract(event.value, '$.at'), json_extract(event.value, '$.kind'),
+                       json_extract(event.value, '$.leg'), json_extract(event.value, '$.status')
+                FROM call, json_each(call.data, '$.timeline') AS event;
+            CREATE VIEW webhook_attempt (delivery_id, n, at, simulated_at, status, error, duration_ms) AS
+                SELECT webhook_delivery.id, attempt.key, json_extract(attempt.value, '$.at'), json_extract(attempt.value, '$.simulatedAt'),
+                       json_extract(attempt.value, '$.status'), json_extract(attempt.value, '$.error'),
+                       json_extract(attempt.value, '$.durationMs')
+                FROM webhook_delivery, json_each(webhook_delivery.data, '$.attempts') AS attempt;
             """)
     }
 }

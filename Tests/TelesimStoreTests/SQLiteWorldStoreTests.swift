@@ -107,6 +107,35 @@ import Testing
         #expect(kinds == ["call.created", "leg.ringing", "leg.answered"])
     }
 
+    /// A file written before v2 had projection tables; opening it turns them into views over the
+    /// JSON, which stays the one source (a stale projection row does not survive).
+    @Test func aV1DatabaseGetsItsProjectionsAsViews() async throws {
+        let path = F.temporaryPath()
+        let v1 = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(v1, upTo: "v1")
+        let call = F.call("call_old")
+        try await v1.write { db in
+            try db.execute(sql: "INSERT INTO call (id, provider, account, status, created_at, position, data) VALUES (?, ?, ?, ?, ?, 0, ?)",
+                           arguments: [call.id, call.provider, call.account, call.status.rawValue, call.createdAt, RowEncoder.encode(call)])
+            try db.execute(sql: "INSERT INTO call_leg (call_id, idx, role, number, status) VALUES ('call_old', 0, 'stale', '+1', 'queued')")
+        }
+        try v1.close()
+
+        let store = try SQLiteWorldStore(path: path)
+        let (views, legs, events) = try store.database.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name"),
+             try Row.fetchAll(db, sql: "SELECT idx, role, number, status, ringing_at FROM call_leg WHERE call_id = 'call_old' ORDER BY idx"),
+             try String.fetchAll(db, sql: "SELECT kind FROM call_event WHERE call_id = 'call_old' ORDER BY seq"))
+        }
+        #expect(views == ["call_event", "call_leg", "webhook_attempt"])
+        #expect(legs.map { $0["idx"] as Int? } == Array(call.legs.indices))
+        #expect(legs.map { [$0["role"], $0["number"], $0["status"]] as [String?] }
+            == call.legs.map { [$0.role, $0.number, $0.status.rawValue] })
+        #expect(legs.first?["ringing_at"] == call.legs[0].ringingAt)
+        #expect(events == call.timeline.map(\.kind.rawValue))
+        try await store.close()
+    }
+
     @Test func aJournalFloorDeletesOlderEntries() async throws {
         let store = try SQLiteWorldStore(path: nil)
         store.replace(with: F.snapshot(calls: 0, journal: 10))
