@@ -7,13 +7,7 @@ public enum ScenarioLoader {
     /// Parses and validates `text`. Throws `ScenarioError` with all problems found, in file order.
     public static func load(_ text: String) throws(ScenarioError) -> Scenario {
         var reader = ScenarioReader()
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw ScenarioError(problems: [syntaxProblem(error, in: text)])
-        }
-        guard let root, !root.isNull else {
+        guard let root = try compose(text), !root.isNull else {
             throw ScenarioError(problems: [ScenarioProblem(line: 1, column: 1, path: "", message: "the file is empty; a scenario starts with telesim: 1 and a name")])
         }
         guard let scenario = reader.read(root, source: text) else {
@@ -38,17 +32,19 @@ public enum ScenarioLoader {
     public static func faultRule(_ json: JSON) throws(ScenarioError) -> FaultRule {
         var json = json
         if json.isObject, json["match"] == nil { json["match"] = .object([]) }
-        let text = json.serialized
         var reader = ScenarioReader()
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw ScenarioError(problems: [syntaxProblem(error, in: text)])
-        }
-        guard let root, let rule = reader.readFault(root, .root), reader.problems.isEmpty else {
+        guard let root = try compose(json.serialized), let rule = reader.readFault(root, .root), reader.problems.isEmpty else {
             throw ScenarioError(problems: reader.sortedProblems)
         }
         return rule
+    }
+
+    /// The YAML (or JSON) node tree of `text`; a syntax error is its one problem.
+    private static func compose(_ text: String) throws(ScenarioError) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch {
+            throw ScenarioError(problems: [syntaxProblem(error, in: text)])
+        }
     }
 }
