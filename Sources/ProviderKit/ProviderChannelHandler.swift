@@ -46,6 +46,8 @@ public final class ProviderChannelHandler: ChannelDuplexHandler, RemovableChanne
 
     private struct Reading {
         let head: HTTPRequest
+        /// The provider that owns the path (found once, when the head arrived).
+        let entry: ProviderDispatcher.Entry
         let path: String
         let query: String
         let started: UInt64
@@ -71,10 +73,11 @@ public final class ProviderChannelHandler: ChannelDuplexHandler, RemovableChanne
         case (.head(let head), _):
             let uri = URI(head.path ?? "")
             let path = uri.path
-            if handedOn > 0 || path == "/_telesim" || path.hasPrefix("/_telesim/") || dispatcher.entry(for: path) == nil {
-                handOn(context, data)
+            if handedOn == 0, path != "/_telesim", !path.hasPrefix("/_telesim/"), let entry = dispatcher.entry(for: path) {
+                state = .reading(Reading(head: head, entry: entry, path: path, query: uri.query ?? "",
+                                         started: DispatchTime.now().uptimeNanoseconds))
             } else {
-                state = .reading(Reading(head: head, path: path, query: uri.query ?? "", started: DispatchTime.now().uptimeNanoseconds))
+                handOn(context, data)
             }
         case (.body(var part), .reading(var reading)):
             guard !reading.tooLarge else { return }
@@ -115,7 +118,8 @@ public final class ProviderChannelHandler: ChannelDuplexHandler, RemovableChanne
         let incoming = ProviderDispatcher.Incoming(method: reading.head.method.rawValue, path: reading.path, query: reading.query,
                                                    headers: reading.head.headerFields, body: body, tooLarge: reading.tooLarge,
                                                    started: reading.started)
-        guard let routed = dispatcher.route(incoming), !routed.world.hasFaultRules else {
+        let routed = dispatcher.route(incoming, reading.entry)
+        guard !routed.world.hasFaultRules else {
             handOn(context, wrapInboundOut(.head(reading.head)))
             if let part = reading.body { context.fireChannelRead(wrapInboundOut(.body(part))) }
             state = .idle

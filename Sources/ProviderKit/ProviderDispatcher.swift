@@ -11,7 +11,8 @@ import TelesimCore
 public struct ProviderDispatcher: Sendable {
     public let adapters: [any ProviderAdapter]
     /// Each adapter's prefixes and routes, computed once (adapters build them on every access).
-    let table: [(adapter: any ProviderAdapter, prefixes: [String], routes: [ProviderRoute])]
+    let table: [Entry]
+    typealias Entry = (adapter: any ProviderAdapter, prefixes: [String], routes: [ProviderRoute])
     let resolver: any WorldResolver
     /// The largest body a provider request may carry.
     public let maxBodySize: Int
@@ -30,8 +31,8 @@ public struct ProviderDispatcher: Sendable {
         entry(for: path)?.adapter
     }
 
-    func entry(for path: String) -> (adapter: any ProviderAdapter, prefixes: [String], routes: [ProviderRoute])? {
-        var best: (adapter: any ProviderAdapter, prefixes: [String], routes: [ProviderRoute])?
+    func entry(for path: String) -> Entry? {
+        var best: Entry?
         var bestLength = -1
         for entry in table {
             for prefix in entry.prefixes where prefix.count > bestLength && (path.hasPrefix(prefix) || prefix.dropLast() == path) {
@@ -68,9 +69,8 @@ public struct ProviderDispatcher: Sendable {
         var world: World { request.world }
     }
 
-    /// Routes a request; nil when no provider owns the path.
-    func route(_ incoming: Incoming) -> Routed? {
-        guard let entry = entry(for: incoming.path) else { return nil }
+    /// Routes a request to the adapter `entry(for:)` found for its path.
+    func route(_ incoming: Incoming, _ entry: Entry) -> Routed {
         let adapter = entry.adapter
         // Route lookup: the method's route, else 405 if the path exists for other methods, else 404.
         let pathSegments = incoming.path.split(separator: "/")
@@ -115,7 +115,7 @@ public struct ProviderDispatcher: Sendable {
     /// admin request). Both go through `route` and `answer`.
     public func respond(to request: Request, context: TelesimRequestContext) async -> Response? {
         let path = request.uri.path
-        guard entry(for: path) != nil else { return nil }
+        guard let entry = entry(for: path) else { return nil }
         let started = DispatchTime.now().uptimeNanoseconds
         var request = request
         var body: [UInt8] = []
@@ -128,7 +128,7 @@ public struct ProviderDispatcher: Sendable {
         }
         let incoming = Incoming(method: request.method.rawValue, path: path, query: request.uri.query ?? "", headers: request.headers,
                                 body: body, tooLarge: tooLarge, started: started)
-        guard let routed = route(incoming) else { return nil }
+        let routed = route(incoming, entry)
         let world = routed.world
         let adapterName = routed.adapter.name
         let method = incoming.method
