@@ -108,9 +108,10 @@ public struct ProviderRequest: Sendable {
 
     /// `edgeID` of a request with this method, path and body (FNV-1a, 16 digits per seed).
     public static func edgeID(method: String, path: String, body: [UInt8], hexDigits: Int) -> String {
+        let bytes = Array((method + " " + path).utf8) + body.prefix(256)
         func fnv(_ seed: UInt64) -> UInt64 {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
-            for b in Array((method + " " + path).utf8) + body.prefix(256) { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
             return h
         }
         var digits = ""
