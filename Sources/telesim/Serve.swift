@@ -48,7 +48,7 @@ struct Serve: AsyncParsableCommand {
             args.clock = mode
         }
         if let s = speed ?? env["TELESIM_SPEED"].flatMap(Double.init) {
-            guard s > 0, s <= ClockSettings.maxSpeed else {
+            guard ClockSettings.isValidSpeed(s) else {
                 throw ValidationError("--speed must be a number greater than 0 and at most \(Int(ClockSettings.maxSpeed))")
             }
             args.speed = s

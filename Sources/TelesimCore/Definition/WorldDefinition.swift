@@ -39,6 +39,9 @@ public struct ClockSettings: Sendable, Equatable {
     /// The fastest realtime clock: a million simulated seconds per real one (11.5 days a second).
     public static let maxSpeed: Double = 1_000_000
 
+    /// Whether a realtime speed is allowed: greater than 0 and at most `maxSpeed` (NaN is not).
+    public static func isValidSpeed(_ speed: Double) -> Bool { speed > 0 && speed <= maxSpeed }
+
     public init(mode: ClockMode = .virtual, start: Int64 = ClockSettings.defaultStart, speed: Double = 1) {
         self.mode = mode
         self.start = start

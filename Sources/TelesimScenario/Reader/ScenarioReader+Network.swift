@@ -18,7 +18,7 @@ extension ScenarioReader {
             }
         }
         if let n = f["speed"], let speed = number(n, path.key("speed")) {
-            if speed > 0, speed <= ClockSettings.maxSpeed {
+            if ClockSettings.isValidSpeed(speed) {
                 clock.speed = speed
             } else {
                 report(n, path.key("speed"), "expected a number greater than 0 and at most \(Int(ClockSettings.maxSpeed)), got \(n.quoted)")
