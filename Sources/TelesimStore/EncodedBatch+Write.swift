@@ -4,8 +4,8 @@ extension EncodedBatch {
     /// The tables a reset clears (`call_leg`, `call_event` and `webhook_attempt` are views over them).
     static let tables = ["webhook_delivery", "call", "request_journal", "world_account", "world_meta"]
 
-    /// Writes the batch. Call inside one write transaction: a batch is one invariant (a call and
-    /// its projections, a delivery and its attempts, the meta that counts them all).
+    /// Writes the batch. Call inside one write transaction: a batch is one invariant (its calls,
+    /// deliveries and journal entries, and the meta that counts them all).
     func write(to db: Database) throws {
         if reset {
             for table in Self.tables { try db.execute(sql: "DELETE FROM \(table)") }
