@@ -1,6 +1,8 @@
 import Dispatch
 import HTTPTypes
 import HummingbirdCore
+import Logging
+import NIOHTTP1
 import NIOCore
 import NIOHTTPTypes
 import Synchronization
@@ -14,49 +16,58 @@ import Musl
 import Darwin
 #endif
 
-/// Answers provider requests on the connection's own event loop, synchronously: the request is
-/// read, routed, run in one transaction on its world, journalled and answered without leaving the
-/// thread that read it.
+/// Answers provider requests on the connection's own event loop, synchronously, straight from
+/// the bytes read: the request is parsed, routed, run in one transaction on its world, journalled
+/// and its answer written, without leaving the thread that read it and without HTTP decoding,
+/// encoding or type conversion in between.
 ///
-/// It sits in each connection's pipeline between HTTP decoding and Hummingbird (see
-/// `TelesimApplication.application`). Hummingbird gets, unchanged:
-/// - admin paths (`/_telesim/…`) and paths no provider owns;
+/// It is the first handler of each connection's pipeline, ahead of Hummingbird's HTTP/1.1 decoder
+/// (see `ProviderHTTP1Channel`). Hummingbird gets, byte for byte:
+/// - admin paths (`/_telesim/…`), paths no provider owns, and bodies over the limit (its 413);
 /// - requests to a world with fault rules (a fault may delay its answer or drop the connection,
 ///   which the asynchronous path does);
 /// - every request that arrives while one handed on is still unanswered, so a pipelining client
-///   gets its answers in order.
+///   gets its answers in order (`HandedOnCounter` sees Hummingbird's answers go out);
+/// - the whole rest of a connection once a request is not one `RequestHead` reads (HTTP/1.0,
+///   chunked bodies, `Expect`, malformed heads): its decoder answers or refuses it as always.
 ///
-/// Both paths route and answer through the same `ProviderDispatcher.route` and `answer`, and
-/// write the same head (the provider's headers, then Content-Length and Date, as Hummingbird does).
-/// Hummingbird's own path costs about twice the CPU per request (a task per connection, and two
-/// hops between the event loop and the task pool per request): see bench/README.md.
-public final class ProviderChannelHandler: ChannelDuplexHandler, RemovableChannelHandler {
-    public typealias InboundIn = HTTPRequestPart
-    public typealias InboundOut = HTTPRequestPart
-    public typealias OutboundIn = HTTPResponsePart
-    public typealias OutboundOut = HTTPResponsePart
+/// Both paths route and answer through the same `ProviderDispatcher.route` and `answer`, and write
+/// the same bytes (the status line NIO writes, the provider's headers, then Content-Length and
+/// Date, as Hummingbird does). Hummingbird's own path costs about twice the CPU per request (a
+/// task per connection, two hops between the event loop and the task pool, HTTP decoding into
+/// three representations): see bench/README.md.
+public final class ProviderChannelHandler: ChannelInboundHandler, RemovableChannelHandler {
+    public typealias InboundIn = ByteBuffer
+    public typealias InboundOut = ByteBuffer
+    public typealias OutboundOut = ByteBuffer
 
-    private enum State {
-        case idle
-        /// Reading a request this handler answers itself.
-        case reading(Reading)
-        /// Passing a request's parts on to Hummingbird.
-        case handingOn
+    private enum Mode {
+        /// Reading requests: the next one starts at `pending`'s reader index.
+        case reading
+        /// Passing the body of a request handed on to Hummingbird: the bytes still to pass.
+        case forwarding(Int)
+        /// Everything goes to Hummingbird from here on.
+        case passingThrough
+        /// Answered a `Connection: close` request: nothing more is read.
+        case closing
     }
 
-    private struct Reading {
-        let head: HTTPRequest
-        /// The provider that owns the path (found once, when the head arrived).
+    /// A request of ours whose head is read and whose body is still arriving.
+    private struct Awaiting {
+        let head: RequestHead
         let entry: ProviderDispatcher.Entry
         let path: String
         let query: String
         let started: UInt64
-        var body: ByteBuffer?
-        var tooLarge = false
     }
 
     let dispatcher: ProviderDispatcher
-    private var state = State.idle
+    /// The largest head `RequestHead` reads (Hummingbird's decoder allows as much).
+    let maxHeadLength: Int
+    private var mode = Mode.reading
+    /// Bytes read and not yet consumed.
+    private var pending: ByteBuffer?
+    private var awaiting: Awaiting?
     /// Requests handed to Hummingbird whose answer has not gone out yet.
     private var handedOn = 0
     /// Answers written but not flushed (flushed once per read batch).
@@ -64,120 +75,215 @@ public final class ProviderChannelHandler: ChannelDuplexHandler, RemovableChanne
     /// A graceful-shutdown request that came in the middle of a request; passed on after answering it.
     private var quiesce: Any?
 
-    public init(dispatcher: ProviderDispatcher) {
+    public init(dispatcher: ProviderDispatcher, maxHeadLength: Int = 80 * 1024) {
         self.dispatcher = dispatcher
+        self.maxHeadLength = maxHeadLength
     }
 
     public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch (unwrapInboundIn(data), state) {
-        case (.head(let head), _):
-            let uri = URI(head.path ?? "")
-            let path = uri.path
-            if handedOn == 0, path != "/_telesim", !path.hasPrefix("/_telesim/"), let entry = dispatcher.entry(for: path) {
-                state = .reading(Reading(head: head, entry: entry, path: path, query: uri.query ?? "",
-                                         started: DispatchTime.now().uptimeNanoseconds))
-            } else {
-                handOn(context, data)
-            }
-        case (.body(var part), .reading(var reading)):
-            guard !reading.tooLarge else { return }
-            state = .idle  // `reading` holds the only reference to the body while it grows
-            let limit = dispatcher.maxBodySize
-            if reading.body == nil {
-                reading.body = part
-            } else {
-                reading.body!.writeBuffer(&part)
-            }
-            if reading.body!.readableBytes > limit {
-                // Keep one byte past the limit: enough for Hummingbird's path to see the same 413.
-                reading.body = reading.body!.getSlice(at: reading.body!.readerIndex, length: limit + 1)
-                reading.tooLarge = true
-            }
-            state = .reading(reading)
-        case (.end, .reading(let reading)):
-            state = .idle
-            finish(context, reading)
-        case (.end, .handingOn):
-            state = .idle
+        switch mode {
+        case .passingThrough:
             context.fireChannelRead(data)
-        case (.body, _), (.end, _):
-            context.fireChannelRead(data)
+        case .closing:
+            break
+        case .reading, .forwarding:
+            var bytes = unwrapInboundIn(data)
+            if pending == nil || pending!.readableBytes == 0 {
+                pending = bytes
+            } else {
+                pending!.writeBuffer(&bytes)
+            }
+            process(context)
         }
     }
 
-    /// Passes a request's head to Hummingbird; its body and end follow it there.
-    private func handOn(_ context: ChannelHandlerContext, _ head: NIOAny) {
-        handedOn += 1
-        state = .handingOn
-        context.fireChannelRead(head)
+    /// Consumes every whole request (or forwarded body part) in `pending`.
+    private func process(_ context: ChannelHandlerContext) {
+        while var buffer = pending, buffer.readableBytes > 0 {
+            switch mode {
+            case .forwarding(let remaining):
+                let part = buffer.readSlice(length: min(remaining, buffer.readableBytes))!
+                mode = remaining == part.readableBytes ? .reading : .forwarding(remaining - part.readableBytes)
+                pending = buffer
+                context.fireChannelRead(wrapInboundOut(part))
+            case .reading:
+                guard readRequest(context, &buffer) else { return }
+            case .passingThrough, .closing:
+                return
+            }
+        }
+        pending = nil
+        passOnQuiesce(context)
     }
 
-    private func finish(_ context: ChannelHandlerContext, _ reading: Reading) {
-        // A body over the limit is not read, as on Hummingbird's path (the 413 is all it gets).
-        let body = reading.tooLarge ? [] : reading.body.map { Array($0.readableBytesView) } ?? []
-        let incoming = ProviderDispatcher.Incoming(method: reading.head.method.rawValue, path: reading.path, query: reading.query,
-                                                   headers: reading.head.headerFields, body: body, tooLarge: reading.tooLarge,
-                                                   started: reading.started)
-        let routed = dispatcher.route(incoming, reading.entry)
+    /// Reads one request from `buffer` and answers or hands it on; false when it has not all arrived
+    /// (or the connection is now passed through or closing).
+    private func readRequest(_ context: ChannelHandlerContext, _ buffer: inout ByteBuffer) -> Bool {
+        if awaiting == nil {
+            let parse = buffer.withUnsafeReadableBytes { RequestHead.parse($0, maxLength: maxHeadLength) }
+            switch parse {
+            case .incomplete:
+                return false
+            case .unsupported:
+                passThrough(context)
+                return false
+            case .head(let head):
+                let uri = URI(head.target)
+                let path = uri.path
+                guard handedOn == 0, head.contentLength <= dispatcher.maxBodySize, path != "/_telesim", !path.hasPrefix("/_telesim/"),
+                      let entry = dispatcher.entry(for: path) else {
+                    // Hummingbird's: the head now, the body as it arrives.
+                    handedOn += 1
+                    let headBytes = buffer.readSlice(length: head.length)!
+                    if head.contentLength > 0 { mode = .forwarding(head.contentLength) }
+                    pending = buffer
+                    context.fireChannelRead(wrapInboundOut(headBytes))
+                    return true
+                }
+                awaiting = Awaiting(head: head, entry: entry, path: path, query: uri.query ?? "", started: DispatchTime.now().uptimeNanoseconds)
+            }
+        }
+        let request = awaiting!
+        let total = request.head.length + request.head.contentLength
+        guard buffer.readableBytes >= total else { return false }
+        awaiting = nil
+        let bytes = buffer.readSlice(length: total)!
+        pending = buffer
+        let body = bytes.getBytes(at: bytes.readerIndex + request.head.length, length: request.head.contentLength) ?? []
+        let incoming = ProviderDispatcher.Incoming(method: request.head.method, path: request.path, query: request.query,
+                                                   headers: request.head.fields, authority: request.head.authority,
+                                                   body: body, tooLarge: false, started: request.started)
+        let routed = dispatcher.route(incoming, request.entry)
         guard !routed.world.hasFaultRules else {
-            handOn(context, wrapInboundOut(.head(reading.head)))
-            if let part = reading.body { context.fireChannelRead(wrapInboundOut(.body(part))) }
-            state = .idle
-            context.fireChannelRead(wrapInboundOut(.end(nil)))
-            passOnQuiesce(context)
-            return
+            handedOn += 1
+            context.fireChannelRead(wrapInboundOut(bytes))
+            return true
         }
         let response = dispatcher.answer(routed)
-        let buffer = context.channel.allocator.buffer(string: response.body)
-        let head = HTTPResponse(status: .init(code: response.status), headerFields: ProviderDispatcher.headerFields(response, bodyLength: buffer.readableBytes))
-        context.write(wrapOutboundOut(.head(head)), promise: nil)
-        context.write(wrapOutboundOut(.body(buffer)), promise: nil)
-        if reading.head.headerFields[.connection] == "close" {
+        var out = context.channel.allocator.buffer(capacity: response.body.utf8.count + 256)
+        ProviderDispatcher.write(response, into: &out)
+        if request.head.close {
             // As Hummingbird does: no further request is read on this connection.
-            let channel = context.channel
-            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+            mode = .closing
+            pending = nil
             needsFlush = false
-        } else {
-            context.write(wrapOutboundOut(.end(nil)), promise: nil)
-            needsFlush = true
+            let channel = context.channel
+            context.writeAndFlush(wrapOutboundOut(out)).whenComplete { _ in channel.close(promise: nil) }
+            return false
         }
+        context.write(wrapOutboundOut(out), promise: nil)
+        needsFlush = true
+        return true
+    }
+
+    /// Leaves the rest of the connection, from the first unconsumed byte, to Hummingbird.
+    private func passThrough(_ context: ChannelHandlerContext) {
+        mode = .passingThrough
+        awaiting = nil
+        let rest = pending
+        pending = nil
+        if let rest, rest.readableBytes > 0 { context.fireChannelRead(wrapInboundOut(rest)) }
         passOnQuiesce(context)
+    }
+
+    /// Called by `HandedOnCounter` when Hummingbird's answer to a request handed on goes out.
+    func handedOnAnswered() {
+        if handedOn > 0 { handedOn -= 1 }
     }
 
     /// Passes on a shutdown request held while a request was read. Hummingbird's connection handler
     /// closes the connection on it once no request it has seen is unanswered, so an answer of ours
     /// goes out first (a close drops writes still waiting for a flush).
     private func passOnQuiesce(_ context: ChannelHandlerContext) {
-        guard let event = quiesce else { return }
+        guard let event = quiesce, !isMidRequest else { return }
         quiesce = nil
+        flushIfNeeded(context)
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    /// Part of a request of ours has been read (Hummingbird has not seen it).
+    private var isMidRequest: Bool {
+        if case .reading = mode { return (pending?.readableBytes ?? 0) > 0 }
+        return false
+    }
+
+    private func flushIfNeeded(_ context: ChannelHandlerContext) {
         if needsFlush {
             needsFlush = false
             context.flush()
         }
-        context.fireUserInboundEventTriggered(event)
     }
 
     public func channelReadComplete(context: ChannelHandlerContext) {
-        if needsFlush {
-            needsFlush = false
-            context.flush()
-        }
+        flushIfNeeded(context)
         context.fireChannelReadComplete()
     }
 
-    /// Hummingbird's answers pass through here on their way out: the end of one means a request
-    /// handed on is answered.
-    public func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data), handedOn > 0 { handedOn -= 1 }
-        context.write(data, promise: promise)
-    }
-
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is ChannelShouldQuiesceEvent, case .reading = state {
+        if event is ChannelShouldQuiesceEvent, isMidRequest {
             quiesce = event
             return
         }
+        if let event = event as? ChannelEvent, event == .inputClosed, isMidRequest {
+            // The client will send no more: its partial request goes to Hummingbird's decoder, which
+            // treats a truncated request as it always has.
+            passThrough(context)
+        }
         context.fireUserInboundEventTriggered(event)
+    }
+}
+
+/// Sits behind Hummingbird's HTTP codec and tells `ProviderChannelHandler` when the answer to a
+/// request it handed on has gone out (the end of each response Hummingbird writes).
+final class HandedOnCounter: ChannelOutboundHandler, RemovableChannelHandler {
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+    let front: ProviderChannelHandler
+
+    init(front: ProviderChannelHandler) {
+        self.front = front
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data) { front.handedOnAnswered() }
+        context.write(data, promise: promise)
+    }
+}
+
+/// Hummingbird's HTTP/1.1 child channel with `ProviderChannelHandler` in front of its decoder and
+/// `HandedOnCounter` behind its codec, one pair per connection.
+public struct ProviderHTTP1Channel: ServerChildChannel {
+    public typealias Value = HTTP1Channel.Value
+    let base: HTTP1Channel
+    let dispatcher: ProviderDispatcher
+
+    public init(responder: @escaping HTTPChannelHandler.Responder, dispatcher: ProviderDispatcher) {
+        self.base = HTTP1Channel(responder: responder)
+        self.dispatcher = dispatcher
+    }
+
+    public func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        let front = ProviderChannelHandler(dispatcher: dispatcher, maxHeadLength: base.configuration.httpDecoder.maxHeaderListSize)
+        do {
+            try channel.pipeline.syncOperations.addHandler(front)
+        } catch {
+            return channel.eventLoop.makeFailedFuture(error)
+        }
+        // Hummingbird asks for its additional handlers while it sets the channel up, on its event loop.
+        let counter = NIOLoopBound(HandedOnCounter(front: front), eventLoop: channel.eventLoop)
+        let withCounter = HTTP1Channel(responder: base.responder, configuration: .init(additionalChannelHandlers: [counter.value]))
+        return withCounter.setup(channel: channel, logger: logger)
+    }
+
+    public func handle(value: Value, logger: Logger) async {
+        await base.handle(value: value, logger: logger)
+    }
+}
+
+extension HTTPServerBuilder {
+    /// HTTP/1.1 with provider requests answered at the front of each connection (see `ProviderHTTP1Channel`).
+    public static func providers(_ dispatcher: ProviderDispatcher) -> HTTPServerBuilder {
+        HTTPServerBuilder { responder in ProviderHTTP1Channel(responder: responder, dispatcher: dispatcher) }
     }
 }
 

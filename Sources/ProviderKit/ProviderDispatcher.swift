@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 import TelesimCore
 
 /// Routes provider requests: finds the adapter and route, collects the body within the limit,
@@ -49,7 +50,9 @@ public struct ProviderDispatcher: Sendable {
         var method: String
         var path: String
         var query: String
+        /// Without the first `Host`, which is `authority` (as Hummingbird's request has them).
         var headers: HTTPFields
+        var authority: String?
         var body: [UInt8]
         /// The body went past `maxBodySize` (and `body` is empty: it was not read).
         var tooLarge: Bool
@@ -83,7 +86,8 @@ public struct ProviderDispatcher: Sendable {
         }
         // The credential decides the world, and an adapter reads it from the request itself.
         var request = ProviderRequest(method: incoming.method, path: incoming.path, query: incoming.query, headers: incoming.headers,
-                                      body: incoming.body, parameters: matched?.1 ?? [:], world: resolver.world(forCredential: nil))
+                                      authority: incoming.authority, body: incoming.body, parameters: matched?.1 ?? [:],
+                                      world: resolver.world(forCredential: nil))
         request.world = resolver.world(forCredential: adapter.credential(of: request))
         let ticket = JournalTicket(draft: Self.journalDraft(adapter, request), started: incoming.started)
         request.ticket = ticket
@@ -127,7 +131,7 @@ public struct ProviderDispatcher: Sendable {
             tooLarge = true
         }
         let incoming = Incoming(method: request.method.rawValue, path: path, query: request.uri.query ?? "", headers: request.headers,
-                                body: body, tooLarge: tooLarge, started: started)
+                                authority: request.head.authority, body: body, tooLarge: tooLarge, started: started)
         let routed = route(incoming, entry)
         let world = routed.world
         let adapterName = routed.adapter.name
@@ -188,16 +192,30 @@ public struct ProviderDispatcher: Sendable {
                         body: ResponseBody(byteBuffer: ByteBuffer(string: response.body)))
     }
 
-    /// The head fields `ProviderChannelHandler` writes: the provider's headers, then Content-Length
-    /// and Date, exactly as Hummingbird completes `hummingbirdResponse`'s.
-    static func headerFields(_ response: ProviderResponse, bodyLength: Int) -> HTTPFields {
+    /// The answer as `ProviderChannelHandler` writes it: the bytes NIO's encoder writes for
+    /// `hummingbirdResponse`'s once Hummingbird has completed it (the provider's headers, then
+    /// Content-Length and Date).
+    static func write(_ response: ProviderResponse, into buffer: inout ByteBuffer) {
+        let body = response.body.utf8
         var fields = HTTPFields()
         fields.reserveCapacity(response.headers.count + 2)
         for header in response.headers {
             if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
         }
-        if !fields.contains(.contentLength) { fields[.contentLength] = String(bodyLength) }
+        if !fields.contains(.contentLength) { fields[.contentLength] = String(body.count) }
         fields[.date] = HTTPDate.now
-        return fields
+        buffer.writeStaticString("HTTP/1.1 ")
+        buffer.writeString(String(response.status))
+        buffer.writeStaticString(" ")
+        buffer.writeString(HTTPResponseStatus(statusCode: response.status).reasonPhrase)
+        buffer.writeStaticString("\r\n")
+        for field in fields {
+            buffer.writeString(field.name.rawName)
+            buffer.writeStaticString(": ")
+            buffer.writeString(field.value)
+            buffer.writeStaticString("\r\n")
+        }
+        buffer.writeStaticString("\r\n")
+        buffer.writeString(response.body)
     }
 }

@@ -8,7 +8,10 @@ public struct ProviderRequest: Sendable {
     public let path: String
     /// The raw query string, without `?`.
     public let query: String
+    /// The header fields, without the first `Host` (that is `authority`), as Hummingbird gives them.
     public let headers: HTTPFields
+    /// The first `Host` header's value.
+    public let authority: String?
     public let body: [UInt8]
     /// Values captured by `{name}` segments of the route pattern.
     public let parameters: [String: String]
@@ -19,11 +22,13 @@ public struct ProviderRequest: Sendable {
     /// that build requests by hand, which then journal nothing).
     var ticket: JournalTicket?
 
-    public init(method: String, path: String, query: String, headers: HTTPFields, body: [UInt8], parameters: [String: String], world: World) {
+    public init(method: String, path: String, query: String, headers: HTTPFields, authority: String? = nil, body: [UInt8],
+                parameters: [String: String], world: World) {
         self.method = method
         self.path = path
         self.query = query
         self.headers = headers
+        self.authority = authority
         self.body = body
         self.parameters = parameters
         self.world = world
@@ -124,9 +129,10 @@ public struct ProviderRequest: Sendable {
         return String(digits.prefix(hexDigits))
     }
 
-    /// The Host header without its port.
+    /// The Host header without its port: the request's authority, unless a second `Host` field
+    /// says otherwise (HummingbirdTesting's clients send their own `Host` first, then the test's).
     public var host: String? {
-        guard let host = header("Host") ?? nil else { return nil }
+        guard let host = header("Host") ?? authority else { return nil }
         if host.hasPrefix("[") { return host }
         return host.split(separator: ":").first.map(String.init)
     }

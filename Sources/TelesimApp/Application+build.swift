@@ -43,9 +43,9 @@ public struct TelesimApplication: Sendable {
         let responder = TelesimResponder(admin: adminResponder, providers: dispatcher)
         return Application(
             responder: responder,
-            // Provider requests are answered in each connection's pipeline (see ProviderChannelHandler);
-            // the rest reach `responder`.
-            server: .http1(configuration: .init(additionalChannelHandlers: [ProviderChannelHandler(dispatcher: dispatcher)])),
+            // Provider requests are answered at the front of each connection's pipeline (see
+            // ProviderChannelHandler); the rest reach `responder`.
+            server: .providers(dispatcher),
             configuration: .init(address: .hostname(arguments.host, port: arguments.port), serverName: nil),
             services: services,
             onServerRunning: { channel in

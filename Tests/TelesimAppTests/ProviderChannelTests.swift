@@ -63,11 +63,69 @@ import Glibc
         #expect(live.count == 2 * Self.requests.count)
     }
 
+    /// The same request answered by each path, as raw bytes: the channel path writes exactly what
+    /// NIO's encoder writes for Hummingbird (status line, header names and order), but for the Date
+    /// and the seeded request ids (the world's generator moves on with every answer).
+    @Test func bothPathsWriteTheSameBytes() async throws {
+        try await TestSimulator.run { sim in
+            let port = try #require(sim.client.port)
+            let requests = Self.post("/v1/calls", #"{"phone_number":"4155551234","agent_id":"agent_abc123"}"#)
+                + "GET /v1/nothing HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer YOUR_API_KEY\r\n\r\n"
+                + Self.post("/v1/calls", "{", close: true)
+            func masked(_ text: String) -> String {
+                text.split(separator: "\r\n", omittingEmptySubsequences: false).map { $0.hasPrefix("Date: ") ? "Date: -" : String($0) }
+                    .joined(separator: "\r\n").replacingOccurrences(of: "req_[0-9a-f]{12}", with: "req_-", options: .regularExpression)
+            }
+            let channel = try await RawHTTP.exchange(port: port, requests).text
+            // A fault rule that matches nothing hands every request of the world to Hummingbird.
+            let added = try await sim.send(.post, "/_telesim/faults", json: #"{"match":{"provider":"voiso"},"respond":{"error":"internal"}}"#)
+            #expect(added.status == 201)
+            let hummingbird = try await RawHTTP.exchange(port: port, requests).text
+            #expect(masked(channel) == masked(hummingbird))
+            #expect(RawHTTP.answers(channel).map(\.status) == ["HTTP/1.1 400 Bad Request", "HTTP/1.1 404 Not Found", "HTTP/1.1 400 Bad Request"])
+            #expect(channel.hasPrefix("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: "))
+        }
+    }
+
+    /// Adapters see the Host a client sends, on both paths (Voiso picks the cluster by it). A
+    /// real client sends one Host header, which HTTP types keep as the request's authority.
+    @Test(arguments: [false, true])
+    func theHostHeaderReachesAdapters(faultWorld: Bool) async throws {
+        let scenario = """
+            telesim: 1
+            name: hosts
+            providers:
+              voiso:
+                contact_centers:
+                  - cluster: demo
+                    api_keys: [{ key: demo_key }]
+                    agents: [{ user_id: 1, extension: "101" }]
+                  - cluster: other
+                    api_keys: [{ key: other_key }]
+                    agents: [{ user_id: 1, extension: "201" }]
+            """
+        try await TestSimulator.run(scenario: scenario) { sim in
+            let port = try #require(sim.client.port)
+            if faultWorld {
+                let added = try await sim.send(.post, "/_telesim/faults", json: #"{"match":{"provider":"ringyo"},"respond":{"error":"internal"}}"#)
+                #expect(added.status == 201)
+            }
+            func start(host: String) async throws -> String {
+                let body = #"{"user_id":1,"phone_number":"18885658889"}"#
+                let text = try await RawHTTP.exchange(port: port, "POST /api/v4/voice/calls HTTP/1.1\r\nHost: \(host)\r\nAuthorization: Bearer demo_key\r\n"
+                    + "Content-Type: application/json\r\nConnection: close\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)").text
+                return RawHTTP.answers(text).first.map { "\($0.status) \($0.body)" } ?? text
+            }
+            #expect(try await start(host: "other.voiso.com") == #"HTTP/1.1 401 Unauthorized {"error":"Unauthorized"}"#)
+            #expect(try await start(host: "demo.voiso.com:443").hasPrefix("HTTP/1.1 201 Created"))
+        }
+    }
+
     @Test func pipelinedRequestsAreAnsweredInOrderAcrossBothPaths() async throws {
         try await TestSimulator.run { sim in
             let port = try #require(sim.client.port)
             // create (channel path), health (Hummingbird), create and list (behind it: Hummingbird too), then close.
-            let (text, closed) = try RawHTTP.exchange(port: port, Self.post("/v1/calls", Self.call) + "GET /_telesim/health HTTP/1.1\r\nHost: t\r\n\r\n"
+            let (text, closed) = try await RawHTTP.exchange(port: port, Self.post("/v1/calls", Self.call) + "GET /_telesim/health HTTP/1.1\r\nHost: t\r\n\r\n"
                 + Self.post("/v1/calls", Self.call) + "GET /v1/calls?limit=5 HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer YOUR_API_KEY\r\nConnection: close\r\n\r\n")
             let answers = RawHTTP.answers(text)
             #expect(closed)
@@ -83,7 +141,7 @@ import Glibc
         try await TestSimulator.run { sim in
             let port = try #require(sim.client.port)
             // A second request after `Connection: close` is never read.
-            let (text, closed) = try RawHTTP.exchange(port: port, Self.post("/v1/calls", Self.call, close: true) + Self.post("/v1/calls", Self.call))
+            let (text, closed) = try await RawHTTP.exchange(port: port, Self.post("/v1/calls", Self.call, close: true) + Self.post("/v1/calls", Self.call))
             #expect(closed)
             #expect(RawHTTP.answers(text).map(\.status) == ["HTTP/1.1 201 Created"])
             let list = try await sim.send(.get, "/v1/calls", headers: Self.ringyo)
@@ -95,7 +153,7 @@ import Glibc
         try await TestSimulator.run { sim in
             let port = try #require(sim.client.port)
             let big = "{\"pad\":\"" + String(repeating: "y", count: (1 << 20) + 10) + "\"}"
-            let (text, closed) = try RawHTTP.exchange(port: port, Self.post("/v1/calls", big) + Self.post("/v1/calls", Self.call, close: true))
+            let (text, closed) = try await RawHTTP.exchange(port: port, Self.post("/v1/calls", big) + Self.post("/v1/calls", Self.call, close: true))
             let answers = RawHTTP.answers(text)
             #expect(closed)
             #expect(answers.map(\.status) == ["HTTP/1.1 413 Payload Too Large", "HTTP/1.1 201 Created"])
@@ -156,10 +214,20 @@ enum RawHTTP {
     struct Failure: Error { let what: String }
 
     /// What the server sent, and whether it closed the connection (rather than falling silent for 10 s).
-    static func exchange(port: Int, _ request: String) throws -> (text: String, closed: Bool) {
-        let connection = try Connection(port: port)
-        try connection.send(request)
-        return connection.readToEnd()
+    ///
+    /// The blocking socket calls run on a thread of their own: on the concurrency pool they would
+    /// hold one of its threads (two on a 2-core machine) while the server's tasks wait for one.
+    static func exchange(port: Int, _ request: String) async throws -> (text: String, closed: Bool) {
+        let result: Result<(text: String, closed: Bool), any Error> = await withCheckedContinuation { done in
+            Thread.detachNewThread {
+                done.resume(returning: Result {
+                    let connection = try Connection(port: port)
+                    try connection.send(request)
+                    return connection.readToEnd()
+                })
+            }
+        }
+        return try result.get()
     }
 
     /// One client socket (blocking, 10 s read timeout), closed when released.
