@@ -105,13 +105,16 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
 
     let adapters = makeAdapters()
     let baseURL = WebhookBaseURL(arguments.port == 0 ? nil : "http://\(arguments.host.contains(":") ? "[\(arguments.host)]" : arguments.host):\(arguments.port)")
-    let sqliteStore: SQLiteWorldStore
+    // Without --db the world in memory is the only copy: an in-memory SQLite mirror of it would be
+    // written on every change and never read (see ARCHITECTURE.md, "Persistence"). `--db :memory:`
+    // still asks for one.
+    let sqliteStore: SQLiteWorldStore?
     do {
-        sqliteStore = try SQLiteWorldStore(path: arguments.db)
+        sqliteStore = try arguments.db.map { try SQLiteWorldStore(path: $0) }
     } catch {
-        throw AppError("cannot open the database \(arguments.db ?? ":memory:"): \(error)")
+        throw AppError("cannot open the database \(arguments.db ?? ""): \(error)")
     }
-    let rootStore: any WorldStore = sqliteStore
+    let rootStore: any WorldStore = sqliteStore ?? DiscardingStore()
     let observers = WorldDirectory.observers(adapters)
     let overrides = (arguments.clock, arguments.speed)
     let rootScenario = scenarios[0]
@@ -120,7 +123,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     let rootState: WorldState
     let stored: WorldSnapshot?
     do { stored = try rootStore.load() } catch {
-        throw AppError("cannot read the database \(arguments.db ?? ":memory:"): \(error)")
+        throw AppError("cannot read the database \(arguments.db ?? ""): \(error)")
     }
     if let saved = stored {
         let savedScenario: Scenario
@@ -130,7 +133,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
         rootState = WorldState(definition: WorldDirectory.applyingOverrides(savedScenario.definition, overrides), restoring: saved,
                                observers: observers, limits: arguments.limits)
         logger.notice("database already holds a world; keeping it (PUT /_telesim/scenario or POST /_telesim/reset starts over)",
-                      metadata: ["db": "\(arguments.db ?? ":memory:")", "scenario": "\(savedScenario.name)"])
+                      metadata: ["db": "\(arguments.db ?? "")", "scenario": "\(savedScenario.name)"])
     } else {
         rootState = WorldState(definition: definition, scenarioSource: rootScenario.source, observers: observers, limits: arguments.limits)
         rootStore.replace(with: rootState.snapshot)
@@ -144,11 +147,12 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     let transport: any WebhookTransport = httpTransport
     let root = World(id: "root", state: rootState, store: rootStore, transport: transport, logger: logger)
 
-    let directory = WorldDirectory(root: root, adapters: adapters, makeStore: sandboxStore, transport: transport,
+    // Sandboxes live in memory only, with or without --db.
+    let directory = WorldDirectory(root: root, adapters: adapters, makeStore: { DiscardingStore() }, transport: transport,
                                    limits: arguments.limits, clockOverride: overrides, logger: logger)
     for scenario in scenarios.dropFirst() {
         do { _ = try await directory.createSandbox(scenario) } catch {
-            try? await sqliteStore.close()
+            try? await sqliteStore?.close()
             try? await httpTransport.shutdown()
             throw AppError("scenario \(scenario.name) cannot become a sandbox: \(error)")
         }
@@ -163,15 +167,9 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     let services: [any Service] = [RealtimeClockService(directory: directory, interval: 10)]
     return TelesimApplication(directory: directory, arguments: arguments, adminResponder: router.buildResponder(), dispatcher: dispatcher, services: services,
                               logger: logger, onShutdown: {
-                                  try? await sqliteStore.close()
+                                  try? await sqliteStore?.close()
                                   try? await httpTransport.shutdown()
                               }, baseURL: baseURL)
-}
-
-/// A sandbox's store: in-memory SQLite, or nothing if that cannot be opened.
-@Sendable func sandboxStore() -> any WorldStore {
-    if let store = try? SQLiteWorldStore(path: nil) { return store }
-    return DiscardingStore()
 }
 
 /// The provider names `telesim openapi` accepts.
@@ -181,4 +179,3 @@ public var providerNames: [String] { makeAdapters().map(\.name) }
 public func openAPIDocument(for provider: String) -> String? {
     makeAdapters().first { $0.name == provider }?.openAPI.serialized
 }
-

@@ -16,6 +16,7 @@ enum StoreSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
+        migrator.registerMigration("v3", migrate: v3)
         return migrator
     }
 
@@ -134,6 +135,25 @@ enum StoreSchema {
                        json_extract(attempt.value, '$.status'), json_extract(attempt.value, '$.error'),
                        json_extract(attempt.value, '$.durationMs')
                 FROM webhook_delivery, json_each(webhook_delivery.data, '$.attempts') AS attempt;
+            """)
+    }
+
+    /// v3: no secondary indexes. Nothing reads the store by status, account, time or position
+    /// except the load at startup, which reads whole tables (a sort there costs milliseconds once);
+    /// the six indexes cost about 12 µs on every create (a call row and a journal row), about 6%
+    /// of a create's CPU. Someone querying a large file by hand can add the index they need.
+    @Sendable
+    static func v3(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX call_on_provider_account;
+            DROP INDEX call_on_status;
+            DROP INDEX call_on_created_at;
+            DROP INDEX call_on_position;
+            DROP INDEX request_journal_on_provider;
+            DROP INDEX request_journal_on_status;
+            DROP INDEX webhook_delivery_on_call_id;
+            DROP INDEX webhook_delivery_on_status;
+            DROP INDEX webhook_delivery_on_position;
             """)
     }
 }

@@ -108,7 +108,8 @@ import Testing
     }
 
     /// A file written before v2 had projection tables; opening it turns them into views over the
-    /// JSON, which stays the one source (a stale projection row does not survive).
+    /// JSON, which stays the one source (a stale projection row does not survive), and drops the
+    /// secondary indexes (v3).
     @Test func aV1DatabaseGetsItsProjectionsAsViews() async throws {
         let path = F.temporaryPath()
         let v1 = try DatabaseQueue(path: path)
@@ -122,12 +123,15 @@ import Testing
         try v1.close()
 
         let store = try SQLiteWorldStore(path: path)
-        let (views, legs, events) = try store.database.read { db in
+        let (views, indexes, legs, events) = try store.database.read { db in
             (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name"),
+             // v3: no secondary index is left (primary keys' own indexes are `sqlite_autoindex_…`).
+             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex_%'"),
              try Row.fetchAll(db, sql: "SELECT idx, role, number, status, ringing_at FROM call_leg WHERE call_id = 'call_old' ORDER BY idx"),
              try String.fetchAll(db, sql: "SELECT kind FROM call_event WHERE call_id = 'call_old' ORDER BY seq"))
         }
         #expect(views == ["call_event", "call_leg", "webhook_attempt"])
+        #expect(indexes == [])
         #expect(legs.map { $0["idx"] as Int? } == Array(call.legs.indices))
         #expect(legs.map { [$0["role"], $0["number"], $0["status"]] as [String?] }
             == call.legs.map { [$0.role, $0.number, $0.status.rawValue] })
