@@ -220,9 +220,12 @@ public final class ProviderChannelHandler: ChannelInboundHandler, RemovableChann
     }
 
     public func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if event is ChannelShouldQuiesceEvent, isMidRequest {
-            quiesce = event
-            return
+        if event is ChannelShouldQuiesceEvent {
+            if isMidRequest {
+                quiesce = event
+                return
+            }
+            flushIfNeeded(context)
         }
         if let event = event as? ChannelEvent, event == .inputClosed, isMidRequest {
             // The client will send no more: its partial request goes to Hummingbird's decoder, which

@@ -3,7 +3,8 @@ import HTTPTypes
 /// The head of an HTTP/1.1 request, read straight from the connection's bytes by
 /// `ProviderChannelHandler`.
 ///
-/// The parser accepts only the plain, common form of a request: `METHOD /target HTTP/1.1`, one
+/// The parser accepts only the plain, common form of a request: `METHOD /target HTTP/1.1` (GET,
+/// POST, PUT, PATCH, DELETE or OPTIONS), one
 /// `Name: value` per line, CRLF line ends, the body (if any) framed by one Content-Length. Anything
 /// else (HTTP/1.0, chunked bodies, `Expect`, `Upgrade`, obsolete line folding, bytes outside
 /// visible ASCII, a malformed line) is `unsupported`: the connection is then left to Hummingbird's
@@ -41,6 +42,9 @@ struct RequestHead {
         while i < end, isToken(bytes[i]) { i += 1 }
         guard i > methodStart, i < end, bytes[i] == space else { return .unsupported }
         let method = string(bytes, methodStart..<i)
+        // Methods the providers' routes can answer (405 for the others they do not serve). HEAD (an
+        // answer without a body), CONNECT and the methods NIO's parser knows or refuses stay with it.
+        guard methods.contains(method) else { return .unsupported }
         i += 1
         let targetStart = i
         guard i < end, bytes[i] == UInt8(ascii: "/") else { return .unsupported }
@@ -107,6 +111,7 @@ struct RequestHead {
         return .head(head)
     }
 
+    private static let methods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
     private static let space = UInt8(ascii: " ")
     private static let tab = UInt8(ascii: "\t")
 

@@ -40,6 +40,9 @@ import Testing
 
     @Test(arguments: [
         "GET / HTTP/1.0\r\n\r\n",                                          // HTTP/1.0 keep-alive rules
+        "HEAD / HTTP/1.1\r\n\r\n",                                         // an answer without its body
+        "FOO / HTTP/1.1\r\n\r\n",                                          // a method NIO's parser refuses
+        "get / HTTP/1.1\r\n\r\n",
         "GET http://a/b HTTP/1.1\r\n\r\n",                                 // absolute form
         "GET  / HTTP/1.1\r\n\r\n",                                         // two spaces
         "GET / HTTP/1.1\nHost: a\r\n\r\n",                                 // bare LF
