@@ -39,7 +39,7 @@ public struct WorldState: Sendable {
     public var random: SeededRandom
     var faultRandom: SeededRandom
     var scheduler: Scheduler
-    public internal(set) var calls: [String: Call] = [:]
+    public internal(set) var calls = CallTable()
     /// Call ids in creation order.
     public internal(set) var callOrder: [String] = []
     /// Call ids by alias (`Call.aliases`): derived from the calls, never stored on its own.
