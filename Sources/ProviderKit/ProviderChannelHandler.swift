@@ -70,10 +70,11 @@ public final class ProviderChannelHandler: ChannelInboundHandler, RemovableChann
     private var awaiting: Awaiting?
     /// Requests handed to Hummingbird whose answer has not gone out yet.
     private var handedOn = 0
-    /// Answers written but not flushed (flushed once per read batch).
+    /// Answers written but not yet handed to the loop's flusher (at the end of this read: see `LoopFlusher`).
     private var needsFlush = false
     /// A graceful-shutdown request that came in the middle of a request; passed on after answering it.
     private var quiesce: Any?
+    private var flusher: LoopFlusher?
 
     public init(dispatcher: ProviderDispatcher, maxHeadLength: Int = 80 * 1024) {
         self.dispatcher = dispatcher
@@ -197,7 +198,8 @@ public final class ProviderChannelHandler: ChannelInboundHandler, RemovableChann
     private func passOnQuiesce(_ context: ChannelHandlerContext) {
         guard let event = quiesce, !isMidRequest else { return }
         quiesce = nil
-        flushIfNeeded(context)
+        needsFlush = false
+        context.flush()  // also answers waiting for the loop's flush (see LoopFlusher)
         context.fireUserInboundEventTriggered(event)
     }
 
@@ -207,15 +209,14 @@ public final class ProviderChannelHandler: ChannelInboundHandler, RemovableChann
         return false
     }
 
-    private func flushIfNeeded(_ context: ChannelHandlerContext) {
+    /// Answers go out once the event loop has read every connection that was ready (see
+    /// `LoopFlusher`), not at the end of each connection's read.
+    public func channelReadComplete(context: ChannelHandlerContext) {
         if needsFlush {
             needsFlush = false
-            context.flush()
+            if flusher == nil { flusher = LoopFlusher.current(context.eventLoop) }
+            flusher!.add(context.channel)
         }
-    }
-
-    public func channelReadComplete(context: ChannelHandlerContext) {
-        flushIfNeeded(context)
         context.fireChannelReadComplete()
     }
 
@@ -225,7 +226,9 @@ public final class ProviderChannelHandler: ChannelInboundHandler, RemovableChann
                 quiesce = event
                 return
             }
-            flushIfNeeded(context)
+            // Hummingbird may close the connection on it: answers waiting for the loop's flush go first.
+            needsFlush = false
+            context.flush()
         }
         if let event = event as? ChannelEvent, event == .inputClosed, isMidRequest {
             // The client will send no more: its partial request goes to Hummingbird's decoder, which
@@ -233,6 +236,48 @@ public final class ProviderChannelHandler: ChannelInboundHandler, RemovableChann
             passThrough(context)
         }
         context.fireUserInboundEventTriggered(event)
+    }
+}
+
+/// Flushes the answers of every connection an event loop read in one pass together, once the pass
+/// is over (NIO runs tasks submitted during a pass right after it, before it waits for more I/O).
+///
+/// Flushing each connection as soon as it was read put one `write` between every two requests the
+/// loop handled; on loopback each write wakes the client's sleeping thread (in a VM, an
+/// inter-processor interrupt), and that wakeup was a quarter of the server's CPU per request.
+/// Written back to back, the answers wake the client once per pass: +35-45% creates per second
+/// with less CPU per request, and a lower p99 (bench/README.md). An answer waits at most for the
+/// rest of the pass (the other connections' requests that were ready at the same time).
+///
+/// One per event loop, used only on that loop's thread.
+final class LoopFlusher: @unchecked Sendable {
+    private static let all = Mutex<[ObjectIdentifier: LoopFlusher]>([:])
+
+    private var channels: [any Channel] = []
+    private var scheduled = false
+
+    /// The flusher of an event loop (made once per loop); used only on that loop.
+    static func current(_ loop: any EventLoop) -> LoopFlusher {
+        all.withLock { flushers in
+            if let flusher = flushers[ObjectIdentifier(loop)] { return flusher }
+            let flusher = LoopFlusher()
+            flushers[ObjectIdentifier(loop)] = flusher
+            return flusher
+        }
+    }
+
+    func add(_ channel: any Channel) {
+        channels.append(channel)
+        guard !scheduled else { return }
+        scheduled = true
+        channel.eventLoop.assumeIsolatedUnsafeUnchecked().execute { self.flushAll() }
+    }
+
+    private func flushAll() {
+        scheduled = false
+        let batch = channels
+        channels.removeAll(keepingCapacity: true)
+        for channel in batch { channel.flush() }
     }
 }
 
