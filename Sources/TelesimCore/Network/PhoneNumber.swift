@@ -26,7 +26,22 @@ public enum PhoneNumber {
     /// A number written nationally (10 digits, or with a leading 0) or with its country code, with
     /// or without `+` (Edesy: "with or without country code"). Spaces and dashes are ignored.
     public static func lenient(_ text: String, country: String) -> String? {
-        var t = text.filter { $0 != " " && $0 != "-" && $0 != "(" && $0 != ")" }
+        // ASCII text (every number a client sends) is read as bytes: the same result, without the
+        // cost of Characters (~3 µs a create).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var digits = [UInt8]()
+            digits.reserveCapacity(text.utf8.count)
+            for b in text.utf8 where b != UInt8(ascii: " ") && b != UInt8(ascii: "-") && b != UInt8(ascii: "(") && b != UInt8(ascii: ")") {
+                digits.append(b)
+            }
+            return lenientDigits(String(decoding: digits, as: UTF8.self), country: country)
+        }
+        return lenientDigits(text.filter { $0 != " " && $0 != "-" && $0 != "(" && $0 != ")" }, country: country)
+    }
+
+    /// `lenient` once the separators are gone.
+    private static func lenientDigits(_ filtered: String, country: String) -> String? {
+        var t = filtered
         if t.hasPrefix("+") { return strictE164(t) }
         guard !t.isEmpty, t.allSatisfy(\.isASCIIDigit) else { return nil }
         let code = callingCodes[country] ?? "91"

@@ -20,9 +20,15 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Codable, Equatable 
         for _ in 0..<2 { withUnsafeBytes(of: next().bigEndian) { bytes.append(contentsOf: $0) } }
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = Self.hex(bytes)
-        let c = Array(hex)
-        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-" + String(c[20..<32])
+        // 8-4-4-4-12 hex digits, written as bytes (building it from Characters cost ~5 µs).
+        var out = [UInt8]()
+        out.reserveCapacity(36)
+        for (i, b) in bytes.enumerated() {
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
+            out.append(Self.hexDigits[Int(b >> 4)])
+            out.append(Self.hexDigits[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `count` random lower-case hex digits.
