@@ -253,14 +253,20 @@ public final class ProviderChannelHandler: ChannelInboundHandler, RemovableChann
 final class LoopFlusher: @unchecked Sendable {
     private static let all = Mutex<[ObjectIdentifier: LoopFlusher]>([:])
 
+    /// Held so that the loop's identifier, the key in `all`, is never reused by another loop.
+    private let loop: any EventLoop
     private var channels: [any Channel] = []
     private var scheduled = false
+
+    private init(loop: any EventLoop) {
+        self.loop = loop
+    }
 
     /// The flusher of an event loop (made once per loop); used only on that loop.
     static func current(_ loop: any EventLoop) -> LoopFlusher {
         all.withLock { flushers in
             if let flusher = flushers[ObjectIdentifier(loop)] { return flusher }
-            let flusher = LoopFlusher()
+            let flusher = LoopFlusher(loop: loop)
             flushers[ObjectIdentifier(loop)] = flusher
             return flusher
         }
@@ -270,7 +276,7 @@ final class LoopFlusher: @unchecked Sendable {
         channels.append(channel)
         guard !scheduled else { return }
         scheduled = true
-        channel.eventLoop.assumeIsolatedUnsafeUnchecked().execute { self.flushAll() }
+        loop.assumeIsolatedUnsafeUnchecked().execute { self.flushAll() }
     }
 
     private func flushAll() {
