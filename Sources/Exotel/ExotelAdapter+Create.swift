@@ -162,6 +162,14 @@ extension ExotelAdapter {
 
     /// Whether a user's contact_uri is the one `from` names: the same text (SIP URIs compared
     /// without case), or the same phone number however it is written.
+    /// Keys that two contacts share exactly when `sameContact` holds: the lower-cased text, and the
+    /// number it reads as (for `WorldState.firstElement`).
+    static func contactKeys(_ contact: String, country: String) -> [String] {
+        var keys = ["text:" + contact.lowercased()]
+        if let number = PhoneNumber.lenient(contact, country: country) { keys.append("number:" + number) }
+        return keys
+    }
+
     static func sameContact(_ a: String, _ b: String, country: String) -> Bool {
         if a.lowercased() == b.lowercased() { return true }
         guard let x = PhoneNumber.lenient(a, country: country), let y = PhoneNumber.lenient(b, country: country) else { return false }
@@ -185,14 +193,16 @@ extension ExotelAdapter {
                     throw .invalidParameter("Invalid \(body.toField): \(body.to)")
                 }
                 // Identities first (the user, then the ExoPhone), then the user's availability.
-                let users = state.field(account, "users")?.arrayValue ?? []
                 let user: JSON
                 switch body.agent {
                 case .userID(let id):
-                    guard let u = users.first(where: { $0["id"]?.stringValue == id }) else { throw .userNotFound(id) }
+                    guard let u = state.firstElement(account, "users", index: "id", keys: { $0["id"]?.stringValue.map { [$0] } ?? [] },
+                                                     lookup: [id], matches: { $0["id"]?.stringValue == id }) else { throw .userNotFound(id) }
                     user = u
                 case .contactURI(let uri):
-                    guard let u = users.first(where: { Self.sameContact($0["contact_uri"]?.stringValue ?? "", uri, country: country) }) else {
+                    guard let u = state.firstElement(account, "users", index: "contact", keys: { Self.contactKeys($0["contact_uri"]?.stringValue ?? "", country: country) },
+                                                     lookup: Self.contactKeys(uri, country: country),
+                                                     matches: { Self.sameContact($0["contact_uri"]?.stringValue ?? "", uri, country: country) }) else {
                         throw .userNotFound(uri)
                     }
                     user = u

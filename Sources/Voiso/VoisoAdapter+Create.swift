@@ -81,10 +81,10 @@ extension VoisoAdapter {
                 var body = try decoded.get()
 
                 // World checks that are field errors join the shape errors in one 422.
-                let agents = state.field(account, "agents")?.arrayValue ?? []
                 var agent: JSON?
                 if let userID = body.userID {
-                    agent = agents.first { $0["user_id"]?.intValue == userID }
+                    agent = state.firstElement(account, "agents", index: "user_id", keys: { ($0["user_id"]?.intValue).map { ["\($0)"] } ?? [] },
+                                               lookup: ["\(userID)"], matches: { $0["user_id"]?.intValue == userID })
                     if agent == nil { body.errors.add("user_id", "does not match an existing agent") }
                 }
                 let callerIDs = (state.field(account, "caller_ids")?.arrayValue ?? []).compactMap(\.stringValue)

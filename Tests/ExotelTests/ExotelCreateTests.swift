@@ -122,6 +122,23 @@ import TelesimTestSupport
         }
     }
 
+    /// Users are found through an index of the world's users (`WorldState.firstElement`): by
+    /// contact in any format of the same number, and still after the admin API changes a contact.
+    @Test func usersAreFoundByContactAfterTheirContactChanges() async throws {
+        try await TestSimulator.run { sim in
+            let newContact = #"{"user_contact_uri":"09845000001"}"#
+            let before = try await sim.send(.post, Exo.calls, headers: Exo.auth, json: Exo.body(from: newContact))
+            #expect(before.json["response"]?["error_data"]?["code"] == 10731)
+            let patched = try await sim.send(.patch, "/_telesim/state", json: #"{"exotel/account_sid/users/agent-uuid/contact_uri":"+91 98450 00001"}"#)
+            #expect(patched.status == 200, "\(patched.text)")
+            let old = try await sim.send(.post, Exo.calls, headers: Exo.auth, json: Exo.body())
+            #expect(old.json["response"]?["error_data"]?["code"] == 10731)
+            let after = try await sim.send(.post, Exo.calls, headers: Exo.auth, json: Exo.body(from: newContact))
+            #expect(after.status == 200, "\(after.text)")
+            #expect(after.json["response"]?["assigned_agent_details"]?["user_id"] == "agent-uuid")
+        }
+    }
+
     @Test func anAgentOnACallIsBusyUntilItEnds() async throws {
         try await TestSimulator.run { sim in
             _ = try await Exo.create(sim)

@@ -32,7 +32,12 @@ public struct WorldState: Sendable {
     public let limits: WorldLimits
     let observers: [String: any CallObserver]
 
-    public internal(set) var providers: JSON
+    public internal(set) var providers: JSON {
+        didSet { providersVersion &+= 1 }
+    }
+    /// Counts changes of `providers`, so that `elementIndexes` know when they are stale.
+    var providersVersion: UInt64 = 0
+    var elementIndexes: [String: (version: UInt64, positions: [String: Int])] = [:]
     public var network: Network
     public internal(set) var now: Int64
     /// Ids and random choices; persisted, so a restarted world continues the same sequence.
