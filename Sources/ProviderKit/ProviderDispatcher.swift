@@ -184,25 +184,27 @@ public struct ProviderDispatcher: Sendable {
 
     /// The Hummingbird response for a provider response.
     public static func hummingbirdResponse(_ response: ProviderResponse) -> Response {
+        Response(status: HTTPResponse.Status(code: response.status), headers: fields(response),
+                 body: ResponseBody(byteBuffer: ByteBuffer(string: response.body)))
+    }
+
+    /// The provider's headers as HTTP fields (a header whose name is not a valid field name is left
+    /// out), with room for `extra` more.
+    static func fields(_ response: ProviderResponse, extra: Int = 0) -> HTTPFields {
         var fields = HTTPFields()
+        fields.reserveCapacity(response.headers.count + extra)
         for header in response.headers {
             if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
         }
-        return Response(status: HTTPResponse.Status(code: response.status), headers: fields,
-                        body: ResponseBody(byteBuffer: ByteBuffer(string: response.body)))
+        return fields
     }
 
     /// The answer as `ProviderChannelHandler` writes it: the bytes NIO's encoder writes for
     /// `hummingbirdResponse`'s once Hummingbird has completed it (the provider's headers, then
     /// Content-Length and Date).
     static func write(_ response: ProviderResponse, into buffer: inout ByteBuffer) {
-        let body = response.body.utf8
-        var fields = HTTPFields()
-        fields.reserveCapacity(response.headers.count + 2)
-        for header in response.headers {
-            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
-        }
-        if !fields.contains(.contentLength) { fields[.contentLength] = String(body.count) }
+        var fields = fields(response, extra: 2)
+        if !fields.contains(.contentLength) { fields[.contentLength] = String(response.body.utf8.count) }
         fields[.date] = HTTPDate.now
         buffer.writeStaticString("HTTP/1.1 ")
         buffer.writeString(String(response.status))
