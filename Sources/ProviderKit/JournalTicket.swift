@@ -16,9 +16,6 @@ final class JournalTicket: Sendable {
         self.started = started
     }
 
-    /// Whether the entry was already recorded.
-    var isRecorded: Bool { recorded.load(ordering: .acquiring) }
-
     /// The entry for `response`, or nil if one was already recorded for this request.
     func claim(_ response: ProviderResponse) -> JournalEntry? {
         guard recorded.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return nil }
