@@ -147,8 +147,7 @@ public func buildApplication(_ arguments: AppArguments) async throws -> TelesimA
     let transport: any WebhookTransport = httpTransport
     let root = World(id: "root", state: rootState, store: rootStore, transport: transport, logger: logger)
 
-    // Sandboxes live in memory only, with or without --db.
-    let directory = WorldDirectory(root: root, adapters: adapters, makeStore: { DiscardingStore() }, transport: transport,
+    let directory = WorldDirectory(root: root, adapters: adapters, transport: transport,
                                    limits: arguments.limits, clockOverride: overrides, logger: logger)
     for scenario in scenarios.dropFirst() {
         do { _ = try await directory.createSandbox(scenario) } catch {

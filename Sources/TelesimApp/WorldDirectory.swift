@@ -10,7 +10,6 @@ import TelesimScenario
 public final class WorldDirectory: WorldResolver, AdminHost {
     public let root: World
     public let adapters: [any ProviderAdapter]
-    let makeStore: @Sendable () -> any WorldStore
     let transport: any WebhookTransport
     let logger: Logger
     let limits: WorldLimits
@@ -24,11 +23,10 @@ public final class WorldDirectory: WorldResolver, AdminHost {
 
     private let sandboxes = Mutex(Sandboxes())
 
-    init(root: World, adapters: [any ProviderAdapter], makeStore: @escaping @Sendable () -> any WorldStore, transport: any WebhookTransport,
+    init(root: World, adapters: [any ProviderAdapter], transport: any WebhookTransport,
          limits: WorldLimits, clockOverride: (ClockMode?, Double?), logger: Logger) {
         self.root = root
         self.adapters = adapters
-        self.makeStore = makeStore
         self.transport = transport
         self.limits = limits
         self.clockOverride = clockOverride
@@ -72,7 +70,8 @@ public final class WorldDirectory: WorldResolver, AdminHost {
             if credentials.contains(where: { s.owners[$0] != nil }) { return nil }
             let id = "sb\(s.nextID)"
             s.nextID += 1
-            let world = World(id: id, state: state, store: makeStore(), transport: transport, logger: logger)
+            // Sandboxes live in memory only, with or without --db.
+            let world = World(id: id, state: state, store: DiscardingStore(), transport: transport, logger: logger)
             s.worlds[id] = world
             for c in credentials { s.owners[c] = id }
             return world
