@@ -131,7 +131,7 @@ public final class ProviderChannelHandler: ChannelInboundHandler, RemovableChann
             case .head(let head):
                 let uri = URI(head.target)
                 let path = uri.path
-                guard handedOn == 0, head.contentLength <= dispatcher.maxBodySize, path != "/_telesim", !path.hasPrefix("/_telesim/"),
+                guard handedOn == 0, head.contentLength <= dispatcher.maxBodySize, !ProviderDispatcher.isAdminPath(path),
                       let entry = dispatcher.entry(for: path) else {
                     // Hummingbird's: the head now, the body as it arrives.
                     handedOn += 1

@@ -27,6 +27,11 @@ public struct ProviderDispatcher: Sendable {
         self.logger = logger
     }
 
+    /// Whether a path is telesim's admin API (`/_telesim` and below), which no provider serves.
+    public static func isAdminPath(_ path: String) -> Bool {
+        path == "/_telesim" || path.hasPrefix("/_telesim/")
+    }
+
     /// The adapter owning a path: the one with the longest matching route or prefix.
     public func adapter(for path: String) -> (any ProviderAdapter)? {
         entry(for: path)?.adapter

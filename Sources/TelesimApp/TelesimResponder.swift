@@ -12,7 +12,7 @@ public struct TelesimResponder: HTTPResponder {
 
     public func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
-        if path == "/_telesim" || path.hasPrefix("/_telesim/") {
+        if ProviderDispatcher.isAdminPath(path) {
             return try await admin.respond(to: request, context: context)
         }
         if let response = await providers.respond(to: request, context: context) { return response }
