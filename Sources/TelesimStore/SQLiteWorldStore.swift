@@ -31,7 +31,8 @@ public final class SQLiteWorldStore: WorldStore {
     ///
     /// - Parameter path: a file, opened in WAL mode with `synchronous = NORMAL` (durable at each
     ///   checkpoint, never corrupt, and no fsync per commit); nil or `":memory:"` for a private
-    ///   in-memory database that lives as long as the store (tests, `--no-store` runs).
+    ///   in-memory database that lives as long as the store (tests, `serve --db :memory:`; without
+    ///   `--db` the app keeps no store at all).
     /// - Throws: when the file cannot be opened (a missing directory, not a database) or migrated.
     public init(path: String?) throws {
         var configuration = Configuration()
