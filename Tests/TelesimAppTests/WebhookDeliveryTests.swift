@@ -132,6 +132,38 @@ func withReceiver(_ body: @escaping @Sendable (_ port: Int, _ inbox: Inbox) asyn
         } }
     }
 
+    /// An advance runs many quiet entries (no webhook) per hold of the world's lock; an instant that
+    /// makes an attempt due still sends it at that instant, after every earlier entry.
+    @Test func attemptsBehindHundredsOfQuietEntriesKeepTheirInstants() async throws {
+        try await withReceiver { port, _ in
+            let world = Self.world("http://127.0.0.1:\(port)/down") + """
+
+                  - id: quiet
+                    api_keys: [QUIET]
+                    credits: 100000.00
+                    numbers: ["+18005550000"]
+                    agents: [{id: agent_abc123}]
+            """
+            try await TestSimulator.run(scenario: world, mode: .live) { sim in
+                var quiet: [String] = []
+                for _ in 0..<300 {
+                    let r = try await sim.send(.post, "/v1/calls", headers: ["Authorization": "Bearer QUIET"], json: Self.body)
+                    quiet.append(try #require(r.json["id"]?.stringValue))
+                }
+                _ = try await sim.send(.post, "/v1/calls", headers: Self.auth, json: Self.body)
+                try await sim.advance("1m")
+                // 300 calls' entries fall due at the same instants as the retries (1 s: every dial).
+                let (_, attempts) = try await Self.attempts(sim, event: "call.started")
+                #expect(attempts.map(\.0) == ["2026-04-10T06:25:00.000Z", "2026-04-10T06:25:01.000Z", "2026-04-10T06:25:06.000Z",
+                                              "2026-04-10T06:25:36.000Z"])
+                for id in [quiet[0], quiet[299]] {
+                    let call = try await sim.send(.get, "/v1/calls/\(id)", headers: ["Authorization": "Bearer QUIET"])
+                    #expect(call.json["status"] == "completed")
+                }
+            }
+        }
+    }
+
     @Test func withAnAdminTokenWebhooksStillReachTheOwnSink() async throws {
         var args = AppArguments(port: 0)
         args.adminToken = "tok-123456789"

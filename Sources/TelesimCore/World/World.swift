@@ -123,10 +123,11 @@ public final class World: Sendable {
 
     typealias Attempt = (id: String, callID: String, request: WebhookRequest)
 
-    /// Runs every instant due up to `target`, one at a time: the instant's entries under the lock,
-    /// then its webhook attempts with the lock released (requests go on meanwhile), then their results.
+    /// Runs every instant due up to `target` in (instant, insertion) order: instants under the lock,
+    /// each instant's webhook attempts with the lock released (requests go on meanwhile), then
+    /// their results.
     private func run(until target: Int64) async {
-        while let (instant, attempts) = guarded.withLock({ g in runNextInstant(&g.state, notAfter: target) }) {
+        while let (instant, attempts) = guarded.withLock({ g in runInstants(&g.state, notAfter: target) }) {
             guard !attempts.isEmpty else { continue }
             let results = await deliver(attempts)
             guarded.withLock { g in
@@ -143,31 +144,43 @@ public final class World: Sendable {
         }
     }
 
-    /// Runs the entries of the next instant due by `target` (nil when none is) and returns the
-    /// webhook attempts it made due; called with the lock held.
-    private func runNextInstant(_ state: inout WorldState, notAfter target: Int64) -> (Int64, [Attempt])? {
-        guard let next = state.scheduler.next, next.due <= target else { return nil }
-        let instant = next.due
-        state.now = max(state.now, instant)
-        var attempts: [Attempt] = []
-        while let entry = state.scheduler.popDue(notAfter: instant) {
-            switch entry.item {
-            case .call(let id, let input):
-                state.runCall(id, input, seq: entry.seq)
-            case .timeline(let index):
-                for problem in state.applyTimeline(index) {
-                    logger.warning("timeline entry skipped", metadata: ["world": "\(id)", "problem": "\(problem)"])
-                }
-            case .webhook(let deliveryID):
-                if var request = state.attemptRequest(deliveryID, seq: entry.seq), let d = state.deliveries[deliveryID] {
-                    state.deliveries[deliveryID]?.pending = nil
-                    request.url = sandboxed(request.url)
-                    attempts.append((deliveryID, d.callID, request))
+    /// Scheduled entries one lock hold may run before it lets requests in, when none of them makes a
+    /// webhook attempt due. A realtime clock at speed 1000 under load has thousands of instants per
+    /// tick; taking the lock once per instant made the request threads wait on it at every one.
+    static let entriesPerHold = 256
+
+    /// Runs due instants, up to `target`, until one makes webhook attempts due or `entriesPerHold`
+    /// entries have run; returns the last instant run and its attempts (nil when none was due).
+    /// Called with the lock held.
+    private func runInstants(_ state: inout WorldState, notAfter target: Int64) -> (Int64, [Attempt])? {
+        var last: (Int64, [Attempt])?
+        var budget = Self.entriesPerHold
+        while budget > 0, let next = state.scheduler.next, next.due <= target {
+            let instant = next.due
+            state.now = max(state.now, instant)
+            var attempts: [Attempt] = []
+            while let entry = state.scheduler.popDue(notAfter: instant) {
+                budget -= 1
+                switch entry.item {
+                case .call(let id, let input):
+                    state.runCall(id, input, seq: entry.seq)
+                case .timeline(let index):
+                    for problem in state.applyTimeline(index) {
+                        logger.warning("timeline entry skipped", metadata: ["world": "\(id)", "problem": "\(problem)"])
+                    }
+                case .webhook(let deliveryID):
+                    if var request = state.attemptRequest(deliveryID, seq: entry.seq), let d = state.deliveries[deliveryID] {
+                        state.deliveries[deliveryID]?.pending = nil
+                        request.url = sandboxed(request.url)
+                        attempts.append((deliveryID, d.callID, request))
+                    }
                 }
             }
+            last = (instant, attempts)
+            if !attempts.isEmpty { break }
         }
-        if attempts.isEmpty { save(&state) }
-        return (instant, attempts)
+        if last != nil { save(&state) }
+        return last
     }
 
     /// In a sandbox, `${telesim}/_telesim/…` (the built-in sink) means the sandbox's own admin paths.
