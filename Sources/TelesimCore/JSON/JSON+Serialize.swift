@@ -1,57 +1,54 @@
 extension JSON {
     /// The compact serialisation, keys in their stored order.
     public var serialized: String {
-        var out = ""
-        out.reserveCapacity(128)
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The serialisation as UTF-8 bytes.
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(to: &out)
         return out
     }
 
-    /// The serialisation as UTF-8 bytes.
-    public var bytes: [UInt8] { Array(serialized.utf8) }
-
-    public func write(to out: inout String) {
+    /// Appends the compact serialisation. Bytes rather than a `String`: appending to a string
+    /// re-checks its form on every piece, and a response is built from dozens of pieces.
+    public func write(to out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
         case .double(let d):
             if d.isFinite {
-                if d.rounded() == d, abs(d) < 1e15 { out += String(Int64(d)); out += ".0" } else { out += "\(d)" }
+                if d.rounded() == d, abs(d) < 1e15 {
+                    out.append(contentsOf: String(Int64(d)).utf8)
+                    out.append(contentsOf: ".0".utf8)
+                } else {
+                    out.append(contentsOf: "\(d)".utf8)
+                }
             } else {
-                out += "null"
+                out.append(contentsOf: "null".utf8)
             }
-        case .decimal(let s): out += s
+        case .decimal(let s): out.append(contentsOf: s.utf8)
         case .string(let s): JSON.writeString(s, to: &out)
         case .array(let elements):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, element) in elements.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 element.write(to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSON.writeString(key, to: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 value.write(to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
-    }
-
-    static func writeString(_ s: String, to out: inout String) {
-        if !s.utf8.contains(where: needsEscape) {
-            out += "\""
-            out += s
-            out += "\""
-            return
-        }
-        var bytes: [UInt8] = []
-        writeString(s, to: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
     }
 
     /// Writes `s` as a JSON string literal in UTF-8: runs that need no escape are copied whole.
