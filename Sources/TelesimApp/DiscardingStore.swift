@@ -7,4 +7,5 @@ struct DiscardingStore: WorldStore {
     func save(_ changes: StoreChanges) {}
     func replace(with snapshot: WorldSnapshot) {}
     func flush() async {}
+    var keepsNothing: Bool { true }
 }

@@ -20,6 +20,13 @@ public protocol WorldStore: Sendable {
     func replace(with snapshot: WorldSnapshot)
     /// Returns once everything saved so far is written.
     func flush() async
+    /// Whether the store keeps nothing (`save` and `replace` do nothing): the world then does not
+    /// collect its changes at all.
+    var keepsNothing: Bool { get }
+}
+
+extension WorldStore {
+    public var keepsNothing: Bool { false }
 }
 
 /// A request recorded in the journal.

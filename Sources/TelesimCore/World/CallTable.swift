@@ -33,9 +33,10 @@ public struct CallTable: Sendable {
     /// The call with this id; setting a call appends it (a new id) or replaces it. Removing is not
     /// supported: a world keeps every call.
     public subscript(id: String) -> Call? {
-        get {
-            guard let slot = index[id] else { return nil }
-            return chunks[slot >> Self.shift].items[slot & Self.mask]
+        // A borrow, not a copy: `calls[id]?.status` copies no call.
+        _read {
+            guard let slot = index[id] else { yield nil; return }
+            yield chunks[slot >> Self.shift].items[slot & Self.mask]
         }
         set {
             guard let newValue else { preconditionFailure("calls are never removed from a world") }

@@ -36,6 +36,8 @@ public final class World: Sendable {
 
     public init(id: String, state: WorldState, store: any WorldStore, transport: any WebhookTransport, logger: Logger) {
         self.id = id
+        var state = state
+        state.tracksChanges = !store.keepsNothing
         self.guarded = Mutex(Guarded(state: state))
         self.store = store
         self.transport = transport
@@ -70,6 +72,7 @@ public final class World: Sendable {
         await serialized {
             guarded.withLock { g in
                 g.state = newState
+                g.state.tracksChanges = !store.keepsNothing
                 _ = g.state.takeChanges()
                 g.realtimeAnchor = nil
                 store.replace(with: g.state.snapshot)
@@ -80,7 +83,11 @@ public final class World: Sendable {
 
     /// Hands pending changes to the store; called with the lock held.
     private func save(_ state: inout WorldState) {
-        if let changes = state.takeChanges() { store.save(changes) }
+        if !state.tracksChanges {
+            state.changes = ChangeTracker()
+        } else if let changes = state.takeChanges() {
+            store.save(changes)
+        }
         refreshFaultFlag(state)
     }
 

@@ -6,12 +6,13 @@ extension WorldState {
         if let agent = spec.occupies, let other = occupied[agent] { throw .agentBusy(callID: other) }
         var billing: Billing?
         if let balance = spec.balance {
-            let available = available(balance)
+            let key = balance.description
+            let available = available(balance, key: key)
             guard available >= spec.pricePerMinute, available > 0 || spec.pricePerMinute == 0 else {
                 throw .insufficientFunds(available: available, needed: spec.pricePerMinute)
             }
-            billing = Billing(balance: balance.description, pricePerMinute: spec.pricePerMinute, held: spec.pricePerMinute)
-            holds[balance.description, default: 0] += spec.pricePerMinute
+            billing = Billing(balance: key, pricePerMinute: spec.pricePerMinute, held: spec.pricePerMinute)
+            holds[key, default: 0] += spec.pricePerMinute
         }
         var machine = CallMachine(legs: spec.legs, ringTimeout: spec.ringTimeout, maxDuration: spec.maxDuration, createdAt: now)
         var call = Call(id: spec.id, provider: spec.provider, account: spec.account, machine: machine, attributes: spec.attributes)
@@ -64,27 +65,32 @@ extension WorldState {
 
     /// Runs a scheduled input if it is still the call's pending one.
     mutating func runCall(_ id: String, _ input: CallInput, seq: UInt64) {
-        guard var call = calls[id], call.pending?.seq == seq else { return }
-        call.pending = nil
-        let actions = call.machine.handle(input, at: now)
-        calls[id] = call
+        // Changed in place (the table's modify accessor), not copied out and back.
+        func step(_ call: inout Call?, at now: Int64) -> [CallAction]? {
+            guard call?.pending?.seq == seq else { return nil }
+            call!.pending = nil
+            return call!.machine.handle(input, at: now)
+        }
+        let now = self.now
+        guard let actions = step(&calls[id], at: now) else { return }
         perform(actions, on: id)
     }
 
     /// Carries out a state machine's actions.
     mutating func perform(_ actions: [CallAction], on id: String) {
-        changes.calls.insert(id)
+        if tracksChanges { changes.calls.insert(id) }
         for action in actions {
             switch action {
             case .schedule(let input, let at):
                 calls[id]!.pending = scheduler.schedule(.call(id: id, input), at: at)
             case .record(let kind, let leg):
-                let call = calls[id]!
-                let event = CallEvent(seq: call.timeline.count, at: now, kind: kind, leg: leg, status: call.status)
+                // Read through the table's borrow: no copy of the call.
+                let event = CallEvent(seq: calls[id]!.timeline.count, at: now, kind: kind, leg: leg, status: calls[id]!.status)
                 calls[id]!.timeline.append(event)
-                if let observer = observers[call.provider] {
+                let provider = calls[id]!.provider
+                if let observer = observers[provider] {
                     for webhook in observer.webhooks(for: calls[id]!, event: event, in: self) {
-                        enqueue(webhook, callID: id, provider: call.provider)
+                        enqueue(webhook, callID: id, provider: provider)
                     }
                 }
             case .settle:

@@ -6,7 +6,7 @@ extension WorldState {
         entry.simulatedAt = now
         nextJournalID += 1
         journal.append(entry)
-        changes.journal.append(entry)
+        if tracksChanges { changes.journal.append(entry) }
         // Drops in batches (10% slack) so that appending stays amortised O(1); readers see at most `limits.journal`.
         if journal.count > limits.journal + max(1, limits.journal / 10) {
             let drop = journal.count - limits.journal

@@ -9,7 +9,7 @@ extension WorldState {
         delivery.pending = scheduler.schedule(.webhook(deliveryID: id), at: now)
         deliveries[id] = delivery
         deliveryOrder.append(id)
-        changes.deliveries.insert(id)
+        if tracksChanges { changes.deliveries.insert(id) }
         trimDeliveries()
     }
 
@@ -36,7 +36,7 @@ extension WorldState {
             d.status = .failed
         }
         deliveries[id] = d
-        changes.deliveries.insert(id)
+        if tracksChanges { changes.deliveries.insert(id) }
     }
 
     /// Deliveries, newest first.

@@ -63,6 +63,9 @@ public struct WorldState: Sendable {
     public var memo: JSON = .object([])
     var credentialIndex: [String: [String: Int]] = [:]
     var changes = ChangeTracker()
+    /// Whether `changes` is kept for a store; off when the world's store keeps nothing, so requests
+    /// skip collecting what no one reads (the hot paths check it; `World.save` drops the rest).
+    var tracksChanges = true
     /// Requests received by the built-in webhook sinks, by name.
     public internal(set) var sinks: [String: [SinkRequest]] = [:]
     /// Timeline entries already applied.
@@ -184,8 +187,13 @@ public struct WorldState: Sendable {
 
     /// What a balance can still spend: the balance less what running calls hold.
     public func available(_ balance: Address) -> Int64 {
+        available(balance, key: balance.description)
+    }
+
+    /// `available`, with the balance's holds key (its description) already made.
+    func available(_ balance: Address, key: String) -> Int64 {
         let stored = (try? value(at: balance).0.intValue) ?? nil
-        return (stored ?? 0) - holds[balance.description, default: 0]
+        return (stored ?? 0) - holds[key, default: 0]
     }
 
     /// Calls of an account that have not ended.
