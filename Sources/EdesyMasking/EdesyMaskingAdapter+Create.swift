@@ -16,7 +16,7 @@ extension EdesyMaskingAdapter {
     /// another content type) is `invalid_request`; a missing, mistyped or out-of-range field is
     /// `validation_error`. Unknown fields (e.g. third parties' `max_duration`) are ignored.
     static func decode(_ r: ProviderRequest) -> Result<CreateCall, EdesyMaskingError> {
-        if r.header("Content-Type") != nil, !r.hasJSONContentType { return .failure(.invalidRequest) }
+        if r.header(.contentType) != nil, !r.hasJSONContentType { return .failure(.invalidRequest) }
         guard case .success(let json) = r.json(), json.isObject else { return .failure(.invalidRequest) }
         let f = BodyFields(json)
         func problem(_ field: String, _ p: FieldProblem, expected: String) -> EdesyMaskingError {

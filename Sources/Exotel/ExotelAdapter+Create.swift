@@ -68,7 +68,7 @@ extension ExotelAdapter {
 
     /// Checks the body's shape and types, in the order of the page's parameter table.
     static func decode(_ r: ProviderRequest) -> Result<CreateCall, ExotelError> {
-        guard r.hasJSONContentType else { return .failure(.unsupportedContentType(r.header("Content-Type") ?? "")) }
+        guard r.hasJSONContentType else { return .failure(.unsupportedContentType(r.header(.contentType) ?? "")) }
         let json: JSON
         switch r.json() {
         case .success(let j): json = j

@@ -47,7 +47,7 @@ public struct ExotelAdapter: ProviderAdapter {
     /// The `api_key` and `api_token` of an `Authorization: Basic` header (what curl sends for
     /// `https://key:token@host/…`, and what requests' and axios' `auth` send).
     static func basicCredentials(_ r: ProviderRequest) -> (key: String, token: String)? {
-        guard let value = r.header("Authorization") else { return nil }
+        guard let value = r.header(.authorization) else { return nil }
         let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "basic",
               let data = Data(base64Encoded: parts[1].trimmingCharacters(in: .whitespaces)),

@@ -14,6 +14,9 @@ public struct ProviderDispatcher: Sendable {
     /// Each adapter's prefixes and routes, computed once (adapters build them on every access).
     let table: [Entry]
     typealias Entry = (adapter: any ProviderAdapter, prefixes: [String], routes: [ProviderRoute])
+    /// Every prefix with its entry's index in `table`, longest first (table order among equals):
+    /// the first that matches a path is its owner.
+    let prefixOrder: [(prefix: String, entry: Int)]
     let resolver: any WorldResolver
     /// The largest body a provider request may carry.
     public let maxBodySize: Int
@@ -22,6 +25,14 @@ public struct ProviderDispatcher: Sendable {
     public init(adapters: [any ProviderAdapter], resolver: any WorldResolver, maxBodySize: Int = 1 << 20, logger: Logger) {
         self.adapters = adapters
         table = adapters.map { ($0, $0.prefixes.map { $0.hasSuffix("/") ? $0 : $0 + "/" }, $0.routes) }
+        prefixOrder = table.enumerated()
+            .flatMap { i, entry in entry.prefixes.map { (prefix: $0, entry: i) } }
+            .enumerated()
+            .sorted { a, b in
+                let (la, lb) = (a.element.prefix.utf8.count, b.element.prefix.utf8.count)
+                return la != lb ? la > lb : a.offset < b.offset
+            }
+            .map(\.element)
         self.resolver = resolver
         self.maxBodySize = maxBodySize
         self.logger = logger
@@ -37,16 +48,14 @@ public struct ProviderDispatcher: Sendable {
         entry(for: path)?.adapter
     }
 
+    /// The entry owning a path: the longest prefix it starts with (or is, without the final `/`).
     func entry(for path: String) -> Entry? {
-        var best: Entry?
-        var bestLength = -1
-        for entry in table {
-            for prefix in entry.prefixes where prefix.count > bestLength && (path.hasPrefix(prefix) || prefix.dropLast() == path) {
-                best = entry
-                bestLength = prefix.count
-            }
+        let bytes = path.utf8
+        for (prefix, index) in prefixOrder {
+            let p = prefix.utf8
+            if bytes.starts(with: p) || bytes.elementsEqual(p.dropLast()) { return table[index] }
         }
-        return best
+        return nil
     }
 
     /// A provider request as read off the wire: the part of dispatch both servers share (this
