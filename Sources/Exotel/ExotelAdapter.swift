@@ -49,9 +49,10 @@ public struct ExotelAdapter: ProviderAdapter {
     static func basicCredentials(_ r: ProviderRequest) -> (key: String, token: String)? {
         guard let value = r.header(.authorization) else { return nil }
         let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "basic",
-              let data = Data(base64Encoded: parts[1].trimmingCharacters(in: .whitespaces)),
-              let text = String(data: data, encoding: .utf8),
+        guard parts.count == 2, parts[0].lowercased() == "basic" else { return nil }
+        let encoded = parts[1].trimmingCharacters(in: .whitespaces)
+        guard let bytes = Base64.decode(encoded.utf8) ?? Data(base64Encoded: encoded).map({ [UInt8]($0) }),
+              let text = String(validating: bytes, as: UTF8.self),
               let colon = text.firstIndex(of: ":") else { return nil }
         return (String(text[..<colon]), String(text[text.index(after: colon)...]))
     }

@@ -139,10 +139,13 @@ public struct ProviderRequest: Sendable {
     /// The Host header without its port: the request's authority, unless a second `Host` field
     /// says otherwise (HummingbirdTesting's clients send their own `Host` first, then the test's).
     public var host: String? {
-        guard let host = header("Host") ?? authority else { return nil }
+        guard let host = header(Self.hostField) ?? authority else { return nil }
         if host.hasPrefix("[") { return host }
         return host.split(separator: ":").first.map(String.init)
     }
+
+    /// `Host` as a field name, made once (a name made from a string is validated and lower-cased).
+    static let hostField = HTTPField.Name("Host")!
 
     static func decode(_ s: Substring) -> String {
         let plus = s.replacingOccurrences(of: "+", with: " ")

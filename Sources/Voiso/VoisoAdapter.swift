@@ -43,9 +43,17 @@ public struct VoisoAdapter: ProviderAdapter {
     /// The cluster a Host header names: the first label of `<cluster>.voiso.com` (or of any dotted
     /// host name), nil for IP literals and single-label hosts such as `localhost`.
     static func cluster(fromHost host: String?) -> String? {
-        guard let host = host?.lowercased(), !host.hasPrefix("["), host.contains(".") else { return nil }
-        if host.allSatisfy({ $0.isNumber || $0 == "." }) { return nil }
-        return host.split(separator: ".").first.map(String.init)
+        guard let host else { return nil }
+        // Bytes, not Characters (this runs inside the world's lock on every request): an ASCII host
+        // is a name unless it is all digits and dots; a bracketed host is an IPv6 literal.
+        let bytes = host.utf8
+        guard bytes.first != UInt8(ascii: "["), bytes.contains(UInt8(ascii: ".")) else { return nil }
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            if bytes.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }) { return nil }
+        } else if host.allSatisfy({ $0.isNumber || $0 == "." }) {
+            return nil
+        }
+        return host.lowercased().split(separator: ".").first.map(String.init)
     }
 
     /// Authenticates the key, counts the request against the contact centre's rate limit, then

@@ -65,6 +65,21 @@ public struct CallTable: Sendable {
         }
     }
 
+    /// Where a call sits. Stable for the table's life (calls are never removed or moved), so a
+    /// caller touching one call many times (`subscript(slot:)`) hashes its id once.
+    public func slot(of id: String) -> Int? { index[id] }
+
+    /// The call at a slot `slot(of:)` gave.
+    public subscript(slot slot: Int) -> Call {
+        _read { yield chunks[slot >> Self.shift].items[slot & Self.mask]! }
+        _modify {
+            let chunk = uniqueChunk(slot >> Self.shift)
+            var call = chunk.items[slot & Self.mask].take()!
+            defer { chunk.items[slot & Self.mask] = call }
+            yield &call
+        }
+    }
+
     private mutating func append(_ id: String, _ call: Call) {
         let slot = index.count
         if slot & Self.mask == 0 {

@@ -79,17 +79,18 @@ extension WorldState {
     /// Carries out a state machine's actions.
     mutating func perform(_ actions: [CallAction], on id: String) {
         if tracksChanges { changes.calls.insert(id) }
+        // The call's slot, so each touch below is not another hash of its id.
+        guard let slot = calls.slot(of: id) else { return }
         for action in actions {
             switch action {
             case .schedule(let input, let at):
-                calls[id]!.pending = scheduler.schedule(.call(id: id, input), at: at)
+                calls[slot: slot].pending = scheduler.schedule(.call(id: id, input), at: at)
             case .record(let kind, let leg):
-                // Read through the table's borrow: no copy of the call.
-                let event = CallEvent(seq: calls[id]!.timeline.count, at: now, kind: kind, leg: leg, status: calls[id]!.status)
-                calls[id]!.timeline.append(event)
-                let provider = calls[id]!.provider
+                let event = CallEvent(seq: calls[slot: slot].timeline.count, at: now, kind: kind, leg: leg, status: calls[slot: slot].status)
+                calls[slot: slot].timeline.append(event)
+                let provider = calls[slot: slot].provider
                 if let observer = observers[provider] {
-                    for webhook in observer.webhooks(for: calls[id]!, event: event, in: self) {
+                    for webhook in observer.webhooks(for: calls[slot: slot], event: event, in: self) {
                         enqueue(webhook, callID: id, provider: provider)
                     }
                 }
