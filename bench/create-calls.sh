@@ -95,6 +95,7 @@ run_case() { # name store-label serve-args...
   local port; port=$(free_port)
   start_server "$port" --scenario "$work/world.yaml" "$@"
   wrk -d2s -t1 -c4 -s "$work/$name.lua" "http://127.0.0.1:$port" >/dev/null   # warm-up
+  sleep 0.5   # lets the warm-up's last calls end (Exotel, Voiso): the run starts on the same agents
   local out; out=$(wrk "${WRK_ARGS[@]}" --latency -s "$work/$name.lua" "http://127.0.0.1:$port")
   local rss; rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$SERVER_PID/status")
   stop_server
