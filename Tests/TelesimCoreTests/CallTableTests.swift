@@ -48,4 +48,25 @@ import TelesimCore
         #expect(table["c4"]?.attributes == .object([]))
         #expect(copy["c4"]?.attributes == .object([]))
     }
+
+    /// The sharded index behaves as one dictionary: every key found, counted once, removable,
+    /// whatever its length (keys shorter than the four bytes the shard is chosen by, the empty key).
+    @Test func theShardedIndexIsOneDictionary() {
+        var index = ShardedIndex<Int>()
+        let keys = ["", "a", "ab", "abc"] + (0..<5_000).map { "call_\($0)" } + (0..<300).map { _ in "x" + String(UInt64.random(in: 0...UInt64.max), radix: 36) }
+        var expected: [String: Int] = [:]
+        for (i, key) in keys.enumerated() {
+            index[key] = i
+            expected[key] = i
+        }
+        let distinct = Set(keys)
+        #expect(index.count == distinct.count)
+        #expect(distinct.allSatisfy { index[$0] == expected[$0] })
+        index["call_7"] = -1
+        #expect(index["call_7"] == -1 && index.count == distinct.count)
+        index["call_7"] = nil
+        index["never"] = nil
+        #expect(index["call_7"] == nil && index.count == distinct.count - 1)
+        #expect(index["call_70"] == expected["call_70"])
+    }
 }

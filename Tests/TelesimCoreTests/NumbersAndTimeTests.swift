@@ -3,8 +3,10 @@ import Testing
 
 @Suite struct PhoneNumberTests {
     @Test(arguments: [("9876543210", "+919876543210"), ("919876543210", "+919876543210"), ("+919876543210", "+919876543210"),
-                      ("09876543210", "+919876543210"), ("98765 43210", "+919876543210")])
-    func edesyAcceptsTenDigitsOrWithCountryCode(raw: String, e164: String) {
+                      ("09876543210", "+919876543210"), ("98765 43210", "+919876543210"), ("(98765) 432-10", "+919876543210"),
+                      ("00919876543210", "+919876543210"), ("+91 98765-43210", "+919876543210"), ("14155551234", nil),
+                      ("0014155551234", "+14155551234"), ("919876", nil), ("९८७६५४३२१०", nil)] as [(String, String?)])
+    func edesyAcceptsTenDigitsOrWithCountryCode(raw: String, e164: String?) {
         #expect(PhoneNumber.lenient(raw, country: "IN") == e164)
     }
 
@@ -64,6 +66,10 @@ import Testing
         #expect(Timestamp.parse("2026-04-10") == ms - (6 * 3600 + 25 * 60) * 1000)
         #expect(Timestamp.parse("not a date") == nil)
         #expect(Timestamp.iso(0) == "1970-01-01T00:00:00.000Z")
+        #expect(Timestamp.iso(-1) == "1969-12-31T23:59:59.999Z")
+        #expect(Timestamp.iso(951_782_400_007) == "2000-02-29T00:00:00.007Z")
+        #expect(Timestamp.iso(253_402_300_799_999) == "9999-12-31T23:59:59.999Z")
+        #expect(Timestamp.iso(1_775_802_359_123, fractional: false) == "2026-04-10T06:25:59Z")
     }
 
     @Test(arguments: [("500ms", Int64(500)), ("3s", 3000), ("2m", 120_000), ("1h", 3_600_000), ("1m30s", 90_000), ("90", 90_000), ("1.5", 1500)])

@@ -34,9 +34,23 @@ public enum PhoneNumber {
             for b in text.utf8 where b != UInt8(ascii: " ") && b != UInt8(ascii: "-") && b != UInt8(ascii: "(") && b != UInt8(ascii: ")") {
                 digits.append(b)
             }
-            return lenientDigits(String(decoding: digits, as: UTF8.self), country: country)
+            return lenientASCII(digits[...], country: country)
         }
         return lenientDigits(text.filter { $0 != " " && $0 != "-" && $0 != "(" && $0 != ")" }, country: country)
+    }
+
+    /// `lenientDigits` for ASCII text, on its bytes.
+    private static func lenientASCII(_ bytes: ArraySlice<UInt8>, country: String) -> String? {
+        func text(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+        if bytes.first == UInt8(ascii: "+") { return strictE164(text(bytes)) }
+        guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        let code = callingCodes[country] ?? "91"
+        var t = bytes
+        if t.starts(with: "00".utf8) { return strictE164("+" + text(t.dropFirst(2))) }
+        if t.first == UInt8(ascii: "0") { t = t.dropFirst() }
+        if t.count == 10 { return strictE164("+" + code + text(t)) }
+        if t.starts(with: code.utf8), t.count > code.utf8.count + 6 { return strictE164("+" + text(t)) }
+        return nil
     }
 
     /// `lenient` once the separators are gone.

@@ -4,7 +4,7 @@
 /// A `[String: Call]` moves every call (272 bytes each) into new storage each time it doubles,
 /// under the world's lock: with 100,000 calls held that stalled every request for tens of
 /// milliseconds (bench/README.md, p99). Here calls sit in fixed-size chunks that never move; only
-/// the index (id to slot, 24 bytes an entry) is rehashed when it grows.
+/// the index (id to slot) grows, a shard at a time (`ShardedIndex`).
 ///
 /// A value type like the dictionary it replaces: a copy shares the chunks, and a chunk is copied
 /// (1,024 calls) the first time either side changes a call in it.
@@ -22,13 +22,13 @@ public struct CallTable: Sendable {
     private static let chunkSize = 1 << shift
     private static let mask = chunkSize - 1
 
-    private var index: [String: Int] = [:]
+    private var index = ShardedIndex<Int>()
     private var chunks: [Chunk] = []
 
     public init() {}
 
     public var count: Int { index.count }
-    public var isEmpty: Bool { index.isEmpty }
+    public var isEmpty: Bool { index.count == 0 }
 
     /// The call with this id; setting a call appends it (a new id) or replaces it. Removing is not
     /// supported: a world keeps every call.

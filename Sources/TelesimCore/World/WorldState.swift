@@ -48,7 +48,7 @@ public struct WorldState: Sendable {
     /// Call ids in creation order.
     public internal(set) var callOrder: [String] = []
     /// Call ids by alias (`Call.aliases`): derived from the calls, never stored on its own.
-    var callAliases: [String: String] = [:]
+    var callAliases = ShardedIndex<String>()
     var rateLimiter = RateLimiter()
     var holds: [String: Int64] = [:]
     var activeCount: [String: Int] = [:]
