@@ -10,7 +10,7 @@ let providers = ["EdesyAgents", "EdesyMasking", "Voiso", "Exotel", "Ringyo"]
 
 let package = Package(
     name: "telesim",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "telesim", targets: ["telesim"]),
         .library(name: "TelesimApp", targets: ["TelesimApp"]),
