@@ -80,7 +80,14 @@ public struct CallTable: Sendable {
         }
     }
 
-    private mutating func append(_ id: String, _ call: Call) {
+    /// Adds a call under an id the table does not hold (the caller has checked, with `slot(of:)`);
+    /// returns its slot.
+    public mutating func add(_ id: String, _ call: Call) -> Int {
+        append(id, call)
+    }
+
+    @discardableResult
+    private mutating func append(_ id: String, _ call: Call) -> Int {
         let slot = index.count
         if slot & Self.mask == 0 {
             var items: [Call?] = []
@@ -89,6 +96,7 @@ public struct CallTable: Sendable {
         }
         uniqueChunk(slot >> Self.shift).items.append(call)
         index[id] = slot
+        return slot
     }
 
     /// The chunk, copied first if another table shares it.

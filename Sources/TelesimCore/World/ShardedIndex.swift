@@ -6,7 +6,7 @@
 /// doubling costs 1/256 as much. Ids end in random characters, which spread them evenly.
 public struct ShardedIndex<Value: Sendable>: Sendable {
     private static var shardCount: Int { 256 }
-    private var shards: [[String: Value]] = Array(repeating: [:], count: 256)
+    private var shards: [[String: Value]] = Array(repeating: [:], count: shardCount)
     public private(set) var count = 0
 
     public init() {}

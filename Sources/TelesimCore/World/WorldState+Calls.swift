@@ -2,7 +2,7 @@ extension WorldState {
     /// Opens a call: checks the balance covers a minute and the agent is free, holds the minute,
     /// marks the agent busy, records `call.created` and schedules the first leg. All or nothing.
     public mutating func createCall(_ spec: CallSpec) throws(CoreError) -> Call {
-        guard calls[spec.id] == nil else { throw .duplicateCallID(spec.id) }
+        guard calls.slot(of: spec.id) == nil else { throw .duplicateCallID(spec.id) }
         if let agent = spec.occupies, let other = occupied[agent] { throw .agentBusy(callID: other) }
         var billing: Billing?
         if let balance = spec.balance {
@@ -26,10 +26,11 @@ extension WorldState {
         activeCount[spec.provider + "/" + spec.account, default: 0] += 1
         let actions = machine.start()
         call.machine = machine
-        calls[spec.id] = call
+        // One hash of the new id for the check above and one to add it; the rest goes by slot.
+        let slot = calls.add(spec.id, call)
         callOrder.append(spec.id)
-        perform(actions, on: spec.id)
-        return calls[spec.id]!
+        perform(actions, on: spec.id, slot: slot)
+        return calls[slot: slot]
     }
 
     /// Ends a call now, as a hangup request would.
@@ -65,22 +66,19 @@ extension WorldState {
 
     /// Runs a scheduled input if it is still the call's pending one.
     mutating func runCall(_ id: String, _ input: CallInput, seq: UInt64) {
-        // Changed in place (the table's modify accessor), not copied out and back.
-        func step(_ call: inout Call?, at now: Int64) -> [CallAction]? {
-            guard call?.pending?.seq == seq else { return nil }
-            call!.pending = nil
-            return call!.machine.handle(input, at: now)
-        }
+        // Changed in place at its slot (the table's modify accessor), not copied out and back.
+        guard let slot = calls.slot(of: id), calls[slot: slot].pending?.seq == seq else { return }
         let now = self.now
-        guard let actions = step(&calls[id], at: now) else { return }
-        perform(actions, on: id)
+        calls[slot: slot].pending = nil
+        let actions = calls[slot: slot].machine.handle(input, at: now)
+        perform(actions, on: id, slot: slot)
     }
 
     /// Carries out a state machine's actions.
-    mutating func perform(_ actions: [CallAction], on id: String) {
+    mutating func perform(_ actions: [CallAction], on id: String, slot known: Int? = nil) {
         if tracksChanges { changes.calls.insert(id) }
         // The call's slot, so each touch below is not another hash of its id.
-        guard let slot = calls.slot(of: id) else { return }
+        guard let slot = known ?? calls.slot(of: id) else { return }
         for action in actions {
             switch action {
             case .schedule(let input, let at):
