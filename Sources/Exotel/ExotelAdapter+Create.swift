@@ -160,20 +160,13 @@ extension ExotelAdapter {
         return call
     }
 
-    /// Whether a user's contact_uri is the one `from` names: the same text (SIP URIs compared
-    /// without case), or the same phone number however it is written.
-    /// Keys that two contacts share exactly when `sameContact` holds: the lower-cased text, and the
-    /// number it reads as (for `WorldState.firstElement`).
+    /// A contact's keys: its lower-cased text, and the number it reads as. A user's contact_uri is
+    /// the one `from` names when they share a key: the same text (SIP URIs compared without case),
+    /// or the same phone number however it is written. `WorldState.firstElement` indexes them.
     static func contactKeys(_ contact: String, country: String) -> [String] {
         var keys = ["text:" + contact.lowercased()]
         if let number = PhoneNumber.lenient(contact, country: country) { keys.append("number:" + number) }
         return keys
-    }
-
-    static func sameContact(_ a: String, _ b: String, country: String) -> Bool {
-        if a.lowercased() == b.lowercased() { return true }
-        guard let x = PhoneNumber.lenient(a, country: country), let y = PhoneNumber.lenient(b, country: country) else { return false }
-        return x == y
     }
 
     /// `POST /v2/accounts/{sid}/calls`: one transaction doing auth, rate limit, validation against the
@@ -200,9 +193,10 @@ extension ExotelAdapter {
                                                      lookup: [id], matches: { $0["id"]?.stringValue == id }) else { throw .userNotFound(id) }
                     user = u
                 case .contactURI(let uri):
-                    guard let u = state.firstElement(account, "users", index: "contact", keys: { Self.contactKeys($0["contact_uri"]?.stringValue ?? "", country: country) },
-                                                     lookup: Self.contactKeys(uri, country: country),
-                                                     matches: { Self.sameContact($0["contact_uri"]?.stringValue ?? "", uri, country: country) }) else {
+                    let wanted = Self.contactKeys(uri, country: country)
+                    func keys(_ user: JSON) -> [String] { Self.contactKeys(user["contact_uri"]?.stringValue ?? "", country: country) }
+                    guard let u = state.firstElement(account, "users", index: "contact", keys: keys, lookup: wanted,
+                                                     matches: { !Set(keys($0)).isDisjoint(with: wanted) }) else {
                         throw .userNotFound(uri)
                     }
                     user = u
