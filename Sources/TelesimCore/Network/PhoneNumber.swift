@@ -26,43 +26,19 @@ public enum PhoneNumber {
     /// A number written nationally (10 digits, or with a leading 0) or with its country code, with
     /// or without `+` (Edesy: "with or without country code"). Spaces and dashes are ignored.
     public static func lenient(_ text: String, country: String) -> String? {
-        // ASCII text (every number a client sends) is read as bytes: the same result, without the
-        // cost of Characters (~3 µs a create).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var digits = [UInt8]()
-            digits.reserveCapacity(text.utf8.count)
-            for b in text.utf8 where b != UInt8(ascii: " ") && b != UInt8(ascii: "-") && b != UInt8(ascii: "(") && b != UInt8(ascii: ")") {
-                digits.append(b)
-            }
-            return lenientASCII(digits[...], country: country)
-        }
-        return lenientDigits(text.filter { $0 != " " && $0 != "-" && $0 != "(" && $0 != ")" }, country: country)
-    }
-
-    /// `lenientDigits` for ASCII text, on its bytes.
-    private static func lenientASCII(_ bytes: ArraySlice<UInt8>, country: String) -> String? {
-        func text(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
-        if bytes.first == UInt8(ascii: "+") { return strictE164(text(bytes)) }
+        // Read as bytes (~3 µs less than Characters a create). A number with any non-ASCII
+        // character is none: only ASCII digits and `+` make one (see `strictE164`).
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let bytes = text.utf8.filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: "(") && $0 != UInt8(ascii: ")") }[...]
+        func string(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+        if bytes.first == UInt8(ascii: "+") { return strictE164(string(bytes)) }
         guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
         let code = callingCodes[country] ?? "91"
         var t = bytes
-        if t.starts(with: "00".utf8) { return strictE164("+" + text(t.dropFirst(2))) }
+        if t.starts(with: "00".utf8) { return strictE164("+" + string(t.dropFirst(2))) }
         if t.first == UInt8(ascii: "0") { t = t.dropFirst() }
-        if t.count == 10 { return strictE164("+" + code + text(t)) }
-        if t.starts(with: code.utf8), t.count > code.utf8.count + 6 { return strictE164("+" + text(t)) }
-        return nil
-    }
-
-    /// `lenient` once the separators are gone.
-    private static func lenientDigits(_ filtered: String, country: String) -> String? {
-        var t = filtered
-        if t.hasPrefix("+") { return strictE164(t) }
-        guard !t.isEmpty, t.allSatisfy(\.isASCIIDigit) else { return nil }
-        let code = callingCodes[country] ?? "91"
-        if t.hasPrefix("00") { return strictE164("+" + t.dropFirst(2)) }
-        if t.hasPrefix("0") { t.removeFirst() }
-        if t.count == 10 { return strictE164("+" + code + t) }
-        if t.hasPrefix(code), t.count > code.count + 6 { return strictE164("+" + t) }
+        if t.count == 10 { return strictE164("+" + code + string(t)) }
+        if t.starts(with: code.utf8), t.count > code.utf8.count + 6 { return strictE164("+" + string(t)) }
         return nil
     }
 
