@@ -7,7 +7,7 @@ import Synchronization
 /// Several worlds live in one process (the root world and each sandbox), each with its own clock,
 /// calls, journal and faults.
 ///
-/// A lock rather than an actor: a provider request runs its whole transaction synchronously on the
+/// A lock (`WorldLock`) rather than an actor: a provider request runs its whole transaction synchronously on the
 /// thread that read it (see `ProviderChannelHandler`), with no hop onto another executor. Every
 /// transaction is short and never suspends; the clock's advances take the lock step by step and
 /// release it while webhooks are in flight, as the actor's reentrancy did.
@@ -16,7 +16,7 @@ public final class World: Sendable {
     /// Whether any fault rule exists, readable without the lock, so requests to a world without
     /// faults skip the fault check entirely.
     private let faultsExist = Atomic<Bool>(false)
-    private let guarded: Mutex<Guarded>
+    private let guarded: WorldLock<Guarded>
     /// Advances, ticks and replaces run one at a time (see `serialized`).
     private let gate = Mutex<Gate>(Gate())
     let store: any WorldStore
@@ -38,7 +38,7 @@ public final class World: Sendable {
         self.id = id
         var state = state
         state.tracksChanges = !store.keepsNothing
-        self.guarded = Mutex(Guarded(state: state))
+        self.guarded = WorldLock(Guarded(state: state))
         self.store = store
         self.transport = transport
         self.logger = logger
@@ -135,7 +135,10 @@ public final class World: Sendable {
     /// their results.
     private func run(until target: Int64) async {
         while let (instant, attempts) = guarded.withLock({ g in runInstants(&g.state, notAfter: target) }) {
-            guard !attempts.isEmpty else { continue }
+            guard !attempts.isEmpty else {
+                guarded.letWaiterIn()
+                continue
+            }
             let results = await deliver(attempts)
             guarded.withLock { g in
                 for a in attempts {

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import TelesimCore
+
+@Suite("The world's lock")
+struct WorldLockTests {
+    /// Threads that meet on the lock all the time: no increment is lost, so no two held it at once.
+    @Test func excludesUnderContention() async {
+        let lock = WorldLock((count: 0, inside: 0, overlaps: 0))
+        let threads = 4, rounds = 20_000
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<threads {
+                group.addTask {
+                    for _ in 0..<rounds {
+                        lock.withLock { v in
+                            v.inside += 1
+                            if v.inside != 1 { v.overlaps += 1 }
+                            v.count += 1
+                            v.inside -= 1
+                        }
+                    }
+                }
+            }
+        }
+        let final = lock.withLock { $0 }
+        #expect(final.count == threads * rounds)
+        #expect(final.overlaps == 0)
+    }
+
+    /// A holder that keeps the lock far longer than waiters yield: they go to sleep, and each is woken
+    /// and gets the lock once it is free.
+    @Test func waitersSleepThroughALongHoldAndWake() async {
+        let lock = WorldLock([String]())
+        let holding = DispatchSemaphore(value: 0)
+        let holder = Thread {
+            lock.withLock { log in
+                holding.signal()
+                usleep(300_000)  // far longer than the waiters' spins and yields
+                log.append("holder")
+            }
+        }
+        holder.start()
+        holding.wait()
+        await withTaskGroup(of: Void.self) { group in
+            for i in 0..<3 {
+                group.addTask { lock.withLock { $0.append("waiter \(i)") } }
+            }
+        }
+        let log = lock.withLock { $0 }
+        #expect(log.first == "holder")
+        #expect(Set(log.dropFirst()) == ["waiter 0", "waiter 1", "waiter 2"])
+    }
+
+    /// With nobody waiting, letting a waiter in returns at once; with a thread waiting, the thread
+    /// takes the lock before the caller takes it again.
+    @Test func letsAWaiterInBetweenTwoHolds() async {
+        let lock = WorldLock([String]())
+        lock.letWaiterIn()  // no waiter: returns straight away
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let waiterDone = DispatchSemaphore(value: 0)
+        Thread {
+            lock.withLock { log in
+                holding.signal()
+                release.wait()
+                log.append("first hold")
+            }
+            lock.letWaiterIn()
+            lock.withLock { $0.append("second hold") }
+        }.start()
+        holding.wait()
+        Thread {
+            lock.withLock { $0.append("waiter") }
+            waiterDone.signal()
+        }.start()
+        while lock.waitingThreads == 0 { usleep(1_000) }  // the waiter is spinning, yielding or asleep
+        release.signal()
+        waiterDone.wait()
+        while lock.withLock({ $0.count }) < 3 { usleep(1_000) }
+        #expect(lock.withLock { $0 } == ["first hold", "waiter", "second hold"])
+    }
+}
