@@ -5,8 +5,9 @@ import Testing
 @Suite("The world's lock")
 struct WorldLockTests {
     /// Threads that meet on the lock all the time: no increment is lost, so no two held it at once.
-    @Test func excludesUnderContention() async {
-        let lock = WorldLock((count: 0, inside: 0, overlaps: 0))
+    /// (Both kinds: waiters that yield, for worlds without a store, and waiters that spin and sleep.)
+    @Test(arguments: [true, false]) func excludesUnderContention(yielding: Bool) async {
+        let lock = WorldLock((count: 0, inside: 0, overlaps: 0), yielding: yielding)
         let threads = 4, rounds = 20_000
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<threads {
@@ -29,8 +30,8 @@ struct WorldLockTests {
 
     /// A holder that keeps the lock far longer than waiters yield: they go to sleep, and each is woken
     /// and gets the lock once it is free.
-    @Test func waitersSleepThroughALongHoldAndWake() async {
-        let lock = WorldLock([String]())
+    @Test(arguments: [true, false]) func waitersSleepThroughALongHoldAndWake(yielding: Bool) async {
+        let lock = WorldLock([String](), yielding: yielding)
         let holding = DispatchSemaphore(value: 0)
         let holder = Thread {
             lock.withLock { log in

@@ -38,7 +38,7 @@ public final class World: Sendable {
         self.id = id
         var state = state
         state.tracksChanges = !store.keepsNothing
-        self.guarded = WorldLock(Guarded(state: state))
+        self.guarded = WorldLock(Guarded(state: state), yielding: store.keepsNothing)
         self.store = store
         self.transport = transport
         self.logger = logger

@@ -13,12 +13,18 @@ import Synchronization
 /// Every provider request takes a world's lock once, from whichever event loop read it, for
 /// ~20 µs. Under load two loops meet on it often. The standard library's `Mutex` spins, then
 /// sleeps on a priority-inheritance futex: the sleep and the wakeup (a system call on each side,
-/// and in a VM an inter-processor interrupt) cost more than the wait, and were ~7-10% of the
+/// and in a VM an inter-processor interrupt) cost more than the wait, and were 7-10% of the
 /// server's CPU per create. A waiter that yields stays runnable: while the holder runs, the
 /// processor goes to whatever else is ready (on a loaded machine, the clients), and the waiter
 /// takes the lock as soon as it is free, with no wakeup to pay for. A holder that keeps the lock
 /// long (a scenario replaced, a whole-state copy) sends its waiters to sleep after a bounded number
 /// of yields, so they do not burn a processor meanwhile.
+///
+/// Yielding pays only while the processor comes back quickly. A world with a store has the store's
+/// writer thread busy beside the event loops, and a yield hands it a whole time slice: the
+/// yielding loop and its connections then stall for milliseconds (p99 8.5 → 21 ms with `--db`).
+/// So a world with a store makes its waiters spin longer and then sleep, without yielding
+/// (`yielding: false`), as `Mutex` does.
 final class WorldLock<Value>: @unchecked Sendable {
     private let held = Atomic<Bool>(false)
     /// Waiters asleep on `wakeup` (each unlock with sleepers wakes one).
@@ -28,15 +34,17 @@ final class WorldLock<Value>: @unchecked Sendable {
     private let parking: UnsafeMutablePointer<pthread_mutex_t>
     private let wakeup: UnsafeMutablePointer<pthread_cond_t>
     private var value: Value
+    /// Reads of the lock word before a waiter starts yielding (or, with no yields, sleeps).
+    private let spins: Int
+    /// Yields before a waiter sleeps (a yield with nothing else to run costs ~1 µs, so a waiter
+    /// sleeps after a millisecond or so; the clock's batches of instants hold the lock about that long).
+    private let yields: Int
 
-    /// Reads of the lock word before a waiter starts yielding, then yields before it sleeps
-    /// (a yield with nothing else to run costs ~1 µs, so a waiter sleeps after a millisecond or
-    /// so; the clock's batches of instants hold the lock for up to about that long).
-    static var spins: Int { 200 }
-    static var yields: Int { 1000 }
-
-    init(_ value: Value) {
+    /// A lock whose waiters yield (`yielding`), or spin and then sleep.
+    init(_ value: Value, yielding: Bool = true) {
         self.value = value
+        spins = yielding ? 200 : 20_000
+        yields = yielding ? 1_000 : 0
         parking = .allocate(capacity: 1)
         pthread_mutex_init(parking, nil)
         wakeup = .allocate(capacity: 1)
@@ -68,8 +76,8 @@ final class WorldLock<Value>: @unchecked Sendable {
                 return
             }
             tries += 1
-            if tries <= Self.spins { continue }
-            if tries <= Self.spins + Self.yields {
+            if tries <= spins { continue }
+            if tries <= spins + yields {
                 sched_yield()
                 continue
             }
@@ -81,7 +89,7 @@ final class WorldLock<Value>: @unchecked Sendable {
             while held.load(ordering: .sequentiallyConsistent) { pthread_cond_wait(wakeup, parking) }
             pthread_mutex_unlock(parking)
             sleepers.wrappingSubtract(1, ordering: .sequentiallyConsistent)
-            tries = Self.spins
+            tries = spins
         }
     }
 
