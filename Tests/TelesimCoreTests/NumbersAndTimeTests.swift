@@ -69,6 +69,7 @@ import Testing
         #expect(Timestamp.iso(-1) == "1969-12-31T23:59:59.999Z")
         #expect(Timestamp.iso(951_782_400_007) == "2000-02-29T00:00:00.007Z")
         #expect(Timestamp.iso(253_402_300_799_999) == "9999-12-31T23:59:59.999Z")
+        #expect(Timestamp.iso(253_402_300_800_000) == "10000-01-01T00:00:00.000Z")
         #expect(Timestamp.iso(1_775_802_359_123, fractional: false) == "2026-04-10T06:25:59Z")
     }
 

@@ -9,28 +9,25 @@ public enum Timestamp {
         let (y, m, d) = civil(fromDays: days)
         let seconds = msOfDay / 1000
         let millis = msOfDay % 1000
-        if (0...9999).contains(y) {
-            // Digits written into bytes (a response carries several timestamps; ~2.5 µs each as strings).
-            var b: [UInt8] = []
-            b.reserveCapacity(24)
-            func digits(_ value: Int64, _ width: Int) {
-                var divisor: Int64 = 1
-                for _ in 1..<width { divisor *= 10 }
-                while divisor > 0 {
-                    b.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                    divisor /= 10
-                }
+        // Written into bytes (a response carries several timestamps; ~2.5 µs each as strings).
+        var b: [UInt8] = []
+        b.reserveCapacity(24)
+        func digits(_ value: Int64, _ width: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                b.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
             }
-            digits(y, 4); b.append(UInt8(ascii: "-")); digits(m, 2); b.append(UInt8(ascii: "-")); digits(d, 2)
-            b.append(UInt8(ascii: "T")); digits(seconds / 3600, 2); b.append(UInt8(ascii: ":"))
-            digits(seconds / 60 % 60, 2); b.append(UInt8(ascii: ":")); digits(seconds % 60, 2)
-            if fractional { b.append(UInt8(ascii: ".")); digits(millis, 3) }
-            b.append(UInt8(ascii: "Z"))
-            return String(decoding: b, as: UTF8.self)
         }
-        var out = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(seconds / 3600, 2)):\(pad(seconds / 60 % 60, 2)):\(pad(seconds % 60, 2))"
-        if fractional { out += ".\(pad(millis, 3))" }
-        return out + "Z"
+        // A year outside 0-9999 has no four-digit form: written as `pad` writes it.
+        if (0...9999).contains(y) { digits(y, 4) } else { b.append(contentsOf: pad(y, 4).utf8) }
+        b.append(UInt8(ascii: "-")); digits(m, 2); b.append(UInt8(ascii: "-")); digits(d, 2)
+        b.append(UInt8(ascii: "T")); digits(seconds / 3600, 2); b.append(UInt8(ascii: ":"))
+        digits(seconds / 60 % 60, 2); b.append(UInt8(ascii: ":")); digits(seconds % 60, 2)
+        if fractional { b.append(UInt8(ascii: ".")); digits(millis, 3) }
+        b.append(UInt8(ascii: "Z"))
+        return String(decoding: b, as: UTF8.self)
     }
 
     /// Parses ISO 8601 / RFC 3339 date-times (`2026-04-10T06:25:00Z`, with optional fraction and

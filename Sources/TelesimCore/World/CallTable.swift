@@ -44,14 +44,14 @@ public struct CallTable: Sendable {
                 let chunk = uniqueChunk(slot >> Self.shift)
                 chunk.items[slot & Self.mask] = newValue
             } else {
-                append(id, newValue)
+                add(id, newValue)
             }
         }
         _modify {
             guard let slot = index[id] else {
                 var added: Call?
                 yield &added
-                if let added { append(id, added) }
+                if let added { add(id, added) }
                 return
             }
             // Moved out and back, so the call's own arrays are changed in place, not copied.
@@ -82,12 +82,8 @@ public struct CallTable: Sendable {
 
     /// Adds a call under an id the table does not hold (the caller has checked, with `slot(of:)`);
     /// returns its slot.
-    public mutating func add(_ id: String, _ call: Call) -> Int {
-        append(id, call)
-    }
-
     @discardableResult
-    private mutating func append(_ id: String, _ call: Call) -> Int {
+    public mutating func add(_ id: String, _ call: Call) -> Int {
         let slot = index.count
         if slot & Self.mask == 0 {
             var items: [Call?] = []
