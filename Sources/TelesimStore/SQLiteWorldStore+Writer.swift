@@ -32,7 +32,13 @@ extension SQLiteWorldStore {
     private func commit(_ batch: WriteBatch) async {
         do {
             let encoded = try EncodedBatch(batch)
-            try await database.write { db in try encoded.write(to: db) }
+            try await database.write { db in
+                // Kept once the batch is written: a batch that throws leaves them as they were (one whose
+                // commit fails after this leaves a gap, which orders the same).
+                var next = positions.withLock { $0 }
+                try encoded.write(to: db, positions: &next)
+                positions.withLock { $0 = next }
+            }
         } catch {
             queue.withLock { q in
                 let failed = (q.failure?.failedBatches ?? 0) + 1

@@ -26,6 +26,8 @@ public final class SQLiteWorldStore: WorldStore {
     /// What waits to be written; a `Mutex` because `save(_:)` is synchronous (a port requirement)
     /// and must never wait for the writer.
     let queue = Mutex(WriteQueue())
+    /// The writer's next free positions (see `NextPositions`); only the writer touches them.
+    let positions = Mutex(NextPositions())
 
     /// Opens (creating it if needed) and migrates the database at `path`.
     ///

@@ -210,6 +210,42 @@ import Testing
         #expect(try store.load()?.calls.map(\.id) == ["c1", "c2a", "c2b", "c3"])
     }
 
+    /// The writer numbers new rows from its own memory after one read of the file, across batches,
+    /// across a reopen (which reads the file again) and after a replace (which starts again at 0).
+    @Test func positionsContinueAcrossBatchesReopensAndReplaces() async throws {
+        func ids(_ store: SQLiteWorldStore) throws -> [String] {
+            try store.database.read { db in try String.fetchAll(db, sql: "SELECT id FROM call ORDER BY position") }
+        }
+        func save(_ store: SQLiteWorldStore, _ id: String, at createdAt: Int64) async {
+            var changes = StoreChanges(meta: F.meta(now: createdAt))
+            changes.calls = [F.call(id, at: createdAt)]
+            changes.deliveries = [F.delivery("whd_\(id)", callID: id, at: createdAt)]
+            store.save(changes)
+            await store.flush()
+        }
+        let path = F.temporaryPath()
+        let store = try SQLiteWorldStore(path: path)
+        store.replace(with: F.snapshot(calls: 2, journal: 0))
+        await save(store, "call_a", at: 5_000)
+        await save(store, "call_b", at: 6_000)
+        #expect(store.positions.withLock { $0.call } == 4)
+        try await store.close()
+
+        let reopened = try SQLiteWorldStore(path: path)
+        #expect(reopened.positions.withLock { $0.call } == nil)
+        await save(reopened, "call_c", at: 7_000)
+        #expect(try ids(reopened) == ["call_0", "call_1", "call_a", "call_b", "call_c"])
+        #expect(try reopened.load()?.deliveries.map(\.id).suffix(3) == ["whd_call_a", "whd_call_b", "whd_call_c"])
+        let positions = try await reopened.database.read { db in try Int64.fetchAll(db, sql: "SELECT position FROM call ORDER BY position") }
+        #expect(positions == [0, 1, 2, 3, 4])
+
+        reopened.replace(with: F.snapshot(calls: 0, journal: 0))
+        await save(reopened, "call_d", at: 8_000)
+        let afterReplace = try await reopened.database.read { db in try Int64.fetchAll(db, sql: "SELECT position FROM call") }
+        #expect(afterReplace == [0])
+        try await reopened.close()
+    }
+
     @Test func anEmptyDatabaseHoldsNoWorld() async throws {
         #expect(try SQLiteWorldStore(path: nil).load() == nil)
         #expect(try SQLiteWorldStore(path: ":memory:").load() == nil)
