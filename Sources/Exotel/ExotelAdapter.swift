@@ -50,11 +50,21 @@ public struct ExotelAdapter: ProviderAdapter {
         guard let value = r.header(.authorization) else { return nil }
         let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "basic" else { return nil }
-        let encoded = parts[1].trimmingCharacters(in: .whitespaces)
+        let encoded = Self.trimmingWhitespace(parts[1])
         guard let bytes = Base64.decode(encoded.utf8) ?? Data(base64Encoded: encoded).map({ [UInt8]($0) }),
               let text = String(validating: bytes, as: UTF8.self),
               let colon = text.firstIndex(of: ":") else { return nil }
         return (String(text[..<colon]), String(text[text.index(after: colon)...]))
+    }
+
+    /// The text without the whitespace (`CharacterSet.whitespaces`) at either end. Foundation's
+    /// trimming costs ~7 µs a call; a credential that starts and ends with a visible ASCII byte, as
+    /// every client's does, has nothing to trim and does not pay it.
+    static func trimmingWhitespace(_ text: Substring) -> String {
+        let utf8 = text.utf8
+        func visibleASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7F } ?? false }
+        guard visibleASCII(utf8.first), visibleASCII(utf8.last) else { return text.trimmingCharacters(in: .whitespaces) }
+        return String(text)
     }
 
     /// Compares two secrets in time that depends only on their lengths, not on where they differ.
