@@ -52,6 +52,39 @@ struct WorldLockTests {
         #expect(Set(log.dropFirst()) == ["waiter 0", "waiter 1", "waiter 2"])
     }
 
+    /// A waiter behind a hold announced as long sleeps at once, where it would otherwise go on
+    /// yielding (here: forever, the lock's yields are unbounded); either way it gets the lock after.
+    @Test(arguments: [true, false]) func aLongHoldSendsWaitersToSleep(long: Bool) async {
+        let lock = WorldLock([String](), spins: 10, yields: .max)
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let waiterDone = DispatchSemaphore(value: 0)
+        Thread {
+            lock.withLock(long: long) { log in
+                holding.signal()
+                release.wait()
+                log.append("holder")
+            }
+        }.start()
+        holding.wait()
+        Thread {
+            lock.withLock { $0.append("waiter") }
+            waiterDone.signal()
+        }.start()
+        while lock.waitingThreads == 0 { usleep(1_000) }
+        if long {
+            var waited = 0
+            while lock.sleepingThreads == 0, waited < 5_000 { usleep(1_000); waited += 1 }
+            #expect(lock.sleepingThreads == 1)
+        } else {
+            usleep(50_000)
+            #expect(lock.sleepingThreads == 0)  // still yielding
+        }
+        release.signal()
+        waiterDone.wait()
+        #expect(lock.withLock { $0 } == ["holder", "waiter"])
+    }
+
     /// With nobody waiting, letting a waiter in returns at once; with a thread waiting, the thread
     /// takes the lock before the caller takes it again.
     @Test func letsAWaiterInBetweenTwoHolds() async {

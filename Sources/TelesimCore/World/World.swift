@@ -134,7 +134,7 @@ public final class World: Sendable {
     /// each instant's webhook attempts with the lock released (requests go on meanwhile), then
     /// their results.
     private func run(until target: Int64) async {
-        while let (instant, attempts) = guarded.withLock({ g in runInstants(&g.state, notAfter: target) }) {
+        while let (instant, attempts) = guarded.withLock(long: true, { g in runInstants(&g.state, notAfter: target) }) {
             guard !attempts.isEmpty else {
                 guarded.letWaiterIn()
                 continue

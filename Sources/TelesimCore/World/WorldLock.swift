@@ -25,12 +25,20 @@ import Synchronization
 /// yielding loop and its connections then stall for milliseconds (p99 8.5 → 21 ms with `--db`).
 /// So a world with a store makes its waiters spin longer and then sleep, without yielding
 /// (`yielding: false`), as `Mutex` does.
+///
+/// A holder that knows it will keep the lock long says so (`withLock(long: true)`: the clock
+/// running a batch of instants, about a millisecond), and its waiters go to sleep at once instead
+/// of yielding until it is done. Yielding through such a hold cost Exotel, whose realtime clock
+/// runs every call's lifecycle beside the requests, ~20 µs of CPU per request (perf), on a machine
+/// whose clients needed that processor.
 final class WorldLock<Value>: @unchecked Sendable {
     private let held = Atomic<Bool>(false)
     /// Waiters asleep on `wakeup` (each unlock with sleepers wakes one).
     private let sleepers = Atomic<Int>(0)
     /// Threads in `lockSlow`: spinning, yielding or asleep.
     private let waiting = Atomic<Int>(0)
+    /// The holder said it will keep the lock long: waiters sleep instead of spinning or yielding.
+    private let longHold = Atomic<Bool>(false)
     private let parking: UnsafeMutablePointer<pthread_mutex_t>
     private let wakeup: UnsafeMutablePointer<pthread_cond_t>
     private var value: Value
@@ -41,10 +49,15 @@ final class WorldLock<Value>: @unchecked Sendable {
     private let yields: Int
 
     /// A lock whose waiters yield (`yielding`), or spin and then sleep.
-    init(_ value: Value, yielding: Bool = true) {
+    convenience init(_ value: Value, yielding: Bool = true) {
+        self.init(value, spins: yielding ? 200 : 20_000, yields: yielding ? 1_000 : 0)
+    }
+
+    /// A lock whose waiters read the lock word `spins` times, then yield `yields` times, then sleep.
+    init(_ value: Value, spins: Int, yields: Int) {
         self.value = value
-        spins = yielding ? 200 : 20_000
-        yields = yielding ? 1_000 : 0
+        self.spins = spins
+        self.yields = yields
         parking = .allocate(capacity: 1)
         pthread_mutex_init(parking, nil)
         wakeup = .allocate(capacity: 1)
@@ -58,11 +71,16 @@ final class WorldLock<Value>: @unchecked Sendable {
         parking.deallocate()
     }
 
-    /// Runs `body` on the value with the lock held.
+    /// Runs `body` on the value with the lock held; `long` when `body` will hold it for long (about
+    /// a millisecond or more), so that waiters sleep until it is done.
     @inline(__always)
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
+    func withLock<T>(long: Bool = false, _ body: (inout Value) -> T) -> T {
         if !held.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged { lockSlow() }
-        defer { unlock() }
+        if long { longHold.store(true, ordering: .relaxed) }
+        defer {
+            if long { longHold.store(false, ordering: .relaxed) }
+            unlock()
+        }
         return body(&value)
     }
 
@@ -76,10 +94,13 @@ final class WorldLock<Value>: @unchecked Sendable {
                 return
             }
             tries += 1
-            if tries <= spins { continue }
-            if tries <= spins + yields {
-                sched_yield()
-                continue
+            // The flag is only a hint: sleeping is safe whenever it is read (see below).
+            if !longHold.load(ordering: .relaxed) {
+                if tries <= spins { continue }
+                if tries - spins <= yields {
+                    sched_yield()
+                    continue
+                }
             }
             // Sleeps until an unlock. `sleepers` is raised before `held` is read again, and an
             // unlock clears `held` before it reads `sleepers` (both sequentially consistent), so
@@ -106,6 +127,9 @@ final class WorldLock<Value>: @unchecked Sendable {
 
     /// Threads waiting for the lock now (for tests).
     var waitingThreads: Int { waiting.load(ordering: .relaxed) }
+
+    /// Threads asleep waiting for the lock now (for tests).
+    var sleepingThreads: Int { sleepers.load(ordering: .relaxed) }
 
     @inline(__always)
     private func unlock() {
