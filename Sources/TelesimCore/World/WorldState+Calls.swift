@@ -115,8 +115,7 @@ extension WorldState {
             call.billing = billing
             if cost > 0, let address = Address(billing.balance), let resolved = try? WorldSchema.resolve(address, in: providers),
                let current = providers.value(at: resolved.path)?.intValue {
-                providers.setValue(.int(current - cost), at: resolved.path[...])
-                changes.providers = true
+                setProvidersValue(.int(current - cost), at: resolved.path)
             }
         }
         calls[id] = call

@@ -13,7 +13,7 @@ extension WorldState {
     public mutating func firstElement(_ ref: AccountRef, _ collection: String, index: String, keys: (JSON) -> [String],
                                       lookup: [String], matches: (JSON) -> Bool) -> JSON? {
         let elements = field(ref, collection)?.arrayValue ?? []
-        let name = "\(ref.provider)/\(ref.index)/\(collection)#\(index)"
+        let name = Self.indexPrefix(provider: ref.provider, account: ref.index, collection: collection) + index
         if elementIndexes[name]?.version != providersVersion {
             var positions: [String: Int] = [:]
             for (position, element) in elements.enumerated() {
@@ -26,5 +26,30 @@ extension WorldState {
             return elements[position]
         }
         return nil
+    }
+
+    /// The start of the names of the indexes over one account's collection.
+    static func indexPrefix(provider: String, account: Int, collection: String) -> String {
+        "\(provider)/\(account)/\(collection)#"
+    }
+
+    /// Writes one value into the providers tree at a resolved path, and keeps current the element
+    /// indexes the write cannot have changed.
+    ///
+    /// Any change of `providers` makes every index stale (its `didSet`). Most writes are far from
+    /// any index: a call's end debits a balance, a timeline entry sets a flag. Without this, every
+    /// billed Ringyo or Edesy call end made the next Exotel or Voiso create in the same world
+    /// rebuild its agent index, a walk of every agent inside the world's lock.
+    mutating func setProvidersValue(_ value: JSON, at path: [PathStep]) {
+        let before = providersVersion
+        providers.setValue(value, at: path[...])
+        changes.providers = true
+        // Only a write into one account's named collection (or deeper) is known not to touch the rest.
+        guard path.count >= 4, case .key(let provider) = path[0], case .index(let account) = path[2],
+              case .key(let collection) = path[3] else { return }
+        let touched = Self.indexPrefix(provider: provider, account: account, collection: collection)
+        for (name, entry) in elementIndexes where entry.version == before && !name.hasPrefix(touched) {
+            elementIndexes[name]?.version = providersVersion
+        }
     }
 }

@@ -10,8 +10,7 @@ extension WorldState {
         for (address, value) in definition.timeline[index].set {
             do {
                 let resolved = try WorldSchema.resolve(address, in: providers)
-                providers.setValue(value, at: resolved.path[...])
-                changes.providers = true
+                setProvidersValue(value, at: resolved.path)
             } catch {
                 problems.append(error.description)
             }

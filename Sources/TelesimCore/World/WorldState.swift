@@ -170,8 +170,7 @@ public struct WorldState: Sendable {
         case .success(let v): stored = v
         case .failure(let e): throw AddressError("\(address): \(e.message)")
         }
-        providers.setValue(stored, at: resolved.path[...])
-        changes.providers = true
+        setProvidersValue(stored, at: resolved.path)
         if address.segments.count >= 3, ["api_keys", "api_key"].contains(address.segments[2]) { rebuildCredentialIndex() }
         return stored
     }
