@@ -28,7 +28,8 @@ public struct RingyoAdapter: ProviderAdapter {
         case .methodNotAllowed(let allowed): .methodNotAllowed(allowed)
         case .payloadTooLarge(let limit): .payloadTooLarge(limit)
         case .fault(.unauthorized): .unauthorized
-        case .fault(.rateLimited): .rateLimited(RateDecision(allowed: false, limit: 0, remaining: 0, resetAt: 0))
+        // An injected 429 counts nothing: its window ends a minute of simulated time from now (INFERRED).
+        case .fault(.rateLimited): .rateLimited(RateDecision(allowed: false, limit: 0, remaining: 0, resetAt: request.world.read { $0.now } + 60_000))
         case .fault(.internal): .internalError
         case .fault(.unavailable): .unavailable
         }

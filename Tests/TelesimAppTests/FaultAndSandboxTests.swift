@@ -61,6 +61,10 @@ import TelesimWebhooks
             let r = try await sim.send(.post, "/v1/calls", headers: ["Authorization": "Bearer nobody"], json: Self.call)
             #expect(r.status == 429)
             #expect(r.json["error"]?["code"] == "rate_limit_exceeded")
+            // Its window ends a simulated minute after the default clock's 2026-04-10T06:25:00Z.
+            #expect(r.header("X-RateLimit-Reset") == "1775802360")
+            #expect(r.json["error"]?["details"]?["reset"] == 1775802360)
+            #expect(r.header("X-RateLimit-Remaining") == "0")
         }
     }
 
