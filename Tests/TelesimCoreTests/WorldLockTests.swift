@@ -52,13 +52,24 @@ struct WorldLockTests {
         #expect(Set(log.dropFirst()) == ["waiter 0", "waiter 1", "waiter 2"])
     }
 
+    /// Starts a thread that takes the (held) lock and logs "waiter"; returns once it is waiting
+    /// (spinning, yielding or asleep), with the semaphore it signals when it has had the lock.
+    static func startWaiter(on lock: WorldLock<[String]>) -> DispatchSemaphore {
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            lock.withLock { $0.append("waiter") }
+            done.signal()
+        }.start()
+        while lock.waitingThreads == 0 { usleep(1_000) }
+        return done
+    }
+
     /// A waiter behind a hold announced as long sleeps at once, where it would otherwise go on
     /// yielding (here: forever, the lock's yields are unbounded); either way it gets the lock after.
     @Test(arguments: [true, false]) func aLongHoldSendsWaitersToSleep(long: Bool) async {
         let lock = WorldLock([String](), spins: 10, yields: .max)
         let holding = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
-        let waiterDone = DispatchSemaphore(value: 0)
         Thread {
             lock.withLock(long: long) { log in
                 holding.signal()
@@ -67,11 +78,7 @@ struct WorldLockTests {
             }
         }.start()
         holding.wait()
-        Thread {
-            lock.withLock { $0.append("waiter") }
-            waiterDone.signal()
-        }.start()
-        while lock.waitingThreads == 0 { usleep(1_000) }
+        let waiterDone = Self.startWaiter(on: lock)
         if long {
             var waited = 0
             while lock.sleepingThreads == 0, waited < 5_000 { usleep(1_000); waited += 1 }
@@ -92,7 +99,6 @@ struct WorldLockTests {
         lock.letWaiterIn()  // no waiter: returns straight away
         let holding = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
-        let waiterDone = DispatchSemaphore(value: 0)
         Thread {
             lock.withLock { log in
                 holding.signal()
@@ -103,11 +109,7 @@ struct WorldLockTests {
             lock.withLock { $0.append("second hold") }
         }.start()
         holding.wait()
-        Thread {
-            lock.withLock { $0.append("waiter") }
-            waiterDone.signal()
-        }.start()
-        while lock.waitingThreads == 0 { usleep(1_000) }  // the waiter is spinning, yielding or asleep
+        let waiterDone = Self.startWaiter(on: lock)
         release.signal()
         waiterDone.wait()
         while lock.withLock({ $0.count }) < 3 { usleep(1_000) }
