@@ -137,7 +137,7 @@ rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
 cases = {}
 for rnd, name, label, rps, p50, p99, non2xx, ref in rows:
     cases.setdefault((name, label), []).append((float(rps), ms(p99), int(non2xx), float(rps) / float(ref)))
-refs = sorted({(r[0], float(r[7])) for r in rows})
+refs = sorted({(int(r[0]), float(r[7])) for r in rows})
 print(f"\nsummary: medians over {len(refs)} round(s); nginx {' / '.join(f'{x:,.0f}' for _, x in refs)} req/s")
 print(f"{'case':<14} {'store':<7} {'req/s':>9} {'ratio':>7}  {'p99':>8} {'max p99':>8}  {'non-2xx':>7}  ratios per round      target")
 for (name, label), rs in cases.items():
