@@ -13,8 +13,14 @@ struct ScenarioReader {
     /// The deepest nesting the reader follows. Deeper input is refused before it is walked.
     static let maximumDepth = 64
     /// The most nodes a file may expand to (aliases count each time they are used), so a few lines
-    /// of nested aliases cannot make the reader walk billions of nodes.
+    /// of nested aliases cannot make the reader walk billions of nodes: 200,000, or one per two
+    /// bytes of the file's text when that is more. A node written out takes at least two bytes
+    /// (`[a,a,a]`), so a file without aliases always fits, however large (a world with a hundred
+    /// thousand agents); only aliases can make a file expand past it.
     static let maximumNodes = 200_000
+
+    /// `maximumNodes` for a file of `bytes` bytes.
+    static func nodeLimit(sourceBytes bytes: Int) -> Int { max(maximumNodes, bytes / 2) }
 
     /// Records a problem at `node`, prefixing the message with the node's path.
     mutating func report(_ node: Node, _ path: ScenarioPath, _ message: String) {
@@ -42,7 +48,7 @@ struct ScenarioReader {
 
     /// Reads a whole document. Returns nil when any problem was found.
     mutating func read(_ root: Node, source: String) -> Scenario? {
-        guard checkSize(root) else { return nil }
+        guard checkSize(root, limit: Self.nodeLimit(sourceBytes: source.utf8.count)) else { return nil }
         let top = fields(root, .root, allowed: TopLevel.keys, required: ["telesim", "name"], extensions: true)
         guard let top else { return nil }
 
@@ -76,12 +82,12 @@ struct ScenarioReader {
     }
 
     /// Refuses a tree that nests too deeply or expands to too many nodes, before anything walks it.
-    private mutating func checkSize(_ root: Node) -> Bool {
+    private mutating func checkSize(_ root: Node, limit: Int) -> Bool {
         var count = 0
         func walk(_ node: Node, depth: Int) -> Node? {
             count += 1
             if depth > Self.maximumDepth { return node }
-            if count > Self.maximumNodes { return node }
+            if count > limit { return node }
             switch node {
             case .mapping(let mapping):
                 for (key, value) in mapping {
@@ -97,8 +103,8 @@ struct ScenarioReader {
             return nil
         }
         guard let bad = walk(root, depth: 0) else { return true }
-        if count > Self.maximumNodes {
-            report(bad, .root, "the file expands to more than \(Self.maximumNodes) values (aliases count each time they are used)")
+        if count > limit {
+            report(bad, .root, "the file expands to more than \(limit) values (aliases count each time they are used)")
         } else {
             report(bad, .root, "the file nests deeper than \(Self.maximumDepth) levels")
         }
