@@ -36,7 +36,7 @@ public struct ProviderRoute: Sendable {
         var captures: [String: String] = [:]
         for (p, s) in zip(segments, pathSegments) {
             if p.first == "{", p.last == "}" {
-                captures[String(p.dropFirst().dropLast())] = String(s).removingPercentEncoding ?? String(s)
+                captures[String(p.dropFirst().dropLast())] = ProviderRequest.percentDecoded(s)
             } else if p != s {
                 return nil
             }
