@@ -52,7 +52,9 @@ public struct WorldState: Sendable {
     var rateLimiter = RateLimiter()
     var holds: [String: Int64] = [:]
     var activeCount: [String: Int] = [:]
-    var occupied: [String: String] = [:]
+    /// The call keeping each busy agent busy, by agent address. Sharded: in a world with many
+    /// agents it grows with every call, and one dictionary's doubling stalled requests (p99).
+    var occupied = ShardedIndex<String>()
     public internal(set) var deliveries: [String: Delivery] = [:]
     public internal(set) var deliveryOrder: [String] = []
     public internal(set) var journal: [JournalEntry] = []
