@@ -13,12 +13,13 @@ build_release() {
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# start_server PORT ARGS... : starts telesim in the background, waits for health, sets SERVER_PID.
+# start_server PORT ARGS... : starts telesim in the background, waits for health (up to a minute: a
+# world with hundreds of thousands of agents takes ~10 s to load), sets SERVER_PID.
 start_server() {
   local port=$1; shift
   "$BIN" serve --port "$port" --log-level warning "$@" >/dev/null 2>&1 &
   SERVER_PID=$!
-  for _ in $(seq 200); do curl -fs -o /dev/null "http://127.0.0.1:$port/_telesim/health" && return 0; sleep 0.02; done
+  for _ in $(seq 3000); do curl -fs -o /dev/null "http://127.0.0.1:$port/_telesim/health" && return 0; sleep 0.02; done
   echo "bench: server did not start" >&2; return 1
 }
 
