@@ -124,7 +124,8 @@ lua("voiso-rt", "/api/v4/voice/calls", {"Authorization": "Bearer bench_voiso_key
 for name in ("exotel", "voiso", "exotel-rt", "voiso-rt"):
     p = f"{d}/{name}.lua"
     step = "  k = (k + 1) % 1000\n  n = base + k\n" if name.endswith("-rt") else "  n = base + k\n  k = k + 1\n"
-    open(p, "w").write(open(p).read().replace("request = function()\n", "request = function()\n" + step))
+    script = open(p).read().replace("request = function()\n", "request = function()\n" + step)
+    open(p, "w").write(script)
 PY
 
 ROUNDS=${ROUNDS:-3}
