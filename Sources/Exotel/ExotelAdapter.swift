@@ -48,6 +48,30 @@ public struct ExotelAdapter: ProviderAdapter {
     /// `https://key:token@host/…`, and what requests' and axios' `auth` send).
     static func basicCredentials(_ r: ProviderRequest) -> (key: String, token: String)? {
         guard let value = r.header(.authorization) else { return nil }
+        return plainBasicCredentials(value) ?? parsedBasicCredentials(value)
+    }
+
+    /// The common shape, read from the bytes: `Basic ` (any case), base64 of ASCII text with a
+    /// colon, nothing to trim. Nil for anything else, which `parsedBasicCredentials` reads (the
+    /// dispatcher and the route each read the credential: ~3 µs a time that way).
+    static func plainBasicCredentials(_ value: String) -> (key: String, token: String)? {
+        let utf8 = value.utf8
+        var i = utf8.startIndex
+        for letter in "basic".utf8 {
+            guard i != utf8.endIndex, utf8[i] | 0x20 == letter else { return nil }
+            utf8.formIndex(after: &i)
+        }
+        guard i != utf8.endIndex, utf8[i] == UInt8(ascii: " ") else { return nil }
+        let encoded = utf8[utf8.index(after: i)...]
+        guard let first = encoded.first, let last = encoded.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F,
+              let bytes = Base64.decode(encoded), bytes.allSatisfy({ $0 < 0x80 }),
+              let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        return (String(decoding: bytes[..<colon], as: UTF8.self), String(decoding: bytes[(colon + 1)...], as: UTF8.self))
+    }
+
+    /// Any `Authorization: Basic` value: scheme in any case, whitespace trimmed, Foundation's
+    /// base64 as the fallback, UTF-8 text split at its first colon.
+    static func parsedBasicCredentials(_ value: String) -> (key: String, token: String)? {
         let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "basic" else { return nil }
         let encoded = Self.trimmingWhitespace(parts[1])
