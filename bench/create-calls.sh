@@ -14,8 +14,8 @@
 # stands still (nothing but creates runs), so each request needs an agent no earlier request used:
 # their worlds hold enough agents for the run (AGENTS_PER_SECOND per wrk thread per second of -d,
 # 15,000 by default, plus a block for the warm-up), each wrk thread takes its own block in order,
-# and a request that met a busy agent would show in the non-2xx count. Such a world takes ~10 s to
-# load. Two more rows (`exotel-rt`, `voiso-rt`, in memory only, for information) run the same
+# and a request that met a busy agent would show in the non-2xx count. Such a world takes 10-15 s
+# to load. Two more rows (`exotel-rt`, `voiso-rt`, in memory only, for information) run the same
 # creates on a realtime clock at speed 1000 with 4,000 agents reused in turn, so every call's
 # lifecycle runs beside the requests (a 38 s call lasts 38 ms).
 source "$(dirname "$0")/common.sh"
