@@ -27,6 +27,17 @@ import Testing
         #expect(PhoneNumber.strictE164("+1 415 555 1234") == nil)
     }
 
+    /// The in-place check agrees with the definition (a copy of the bytes, checked) at every edge.
+    @Test(arguments: ["+1234567", "+123456", "+123456789012345", "+1234567890123456", "+0123456789", "+", "", "1234567890",
+                      "+12345678a", "+1234 5678", "++12345678", "+१२३४५६७८९", "+91987654321\u{0}"])
+    func strictE164ReadInPlaceMatchesItsDefinition(text: String) {
+        let u = Array(text.utf8)
+        let defined = u.count >= 8 && u.count <= 16 && u[0] == UInt8(ascii: "+") && u[1] != UInt8(ascii: "0")
+            && u.dropFirst().allSatisfy({ $0 >= 48 && $0 <= 57 })
+        #expect(PhoneNumber.strictE164(text) == (defined ? text : nil))
+        #expect(PhoneNumber.lenient(text, country: "US") == PhoneNumber.strictE164(text) || !defined)
+    }
+
     @Test func maskingTakesTenDigitIndianMobiles() {
         #expect(PhoneNumber.indianMobile("9876543210") == "+919876543210")
         #expect(PhoneNumber.indianMobile("5876543210") == nil)

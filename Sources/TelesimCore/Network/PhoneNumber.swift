@@ -11,10 +11,22 @@ public enum PhoneNumber {
 
     /// Strict E.164: `+`, a non-zero first digit, 7 to 15 digits (Ringyo, Exotel).
     public static func strictE164(_ text: String) -> String? {
-        let u = Array(text.utf8)
-        guard u.count >= 8, u.count <= 16, u[0] == UInt8(ascii: "+"), u[1] != UInt8(ascii: "0"),
-              u.dropFirst().allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        return text
+        isStrictE164(text) ? text : nil
+    }
+
+    /// Whether `text` is strict E.164, read in place: no copy of its bytes (the number checks run
+    /// inside the world's transaction, several a create; each copy was a heap allocation).
+    static func isStrictE164(_ text: String) -> Bool {
+        let u = text.utf8
+        guard u.count >= 8, u.count <= 16 else { return false }
+        var bytes = u.makeIterator()
+        guard bytes.next() == UInt8(ascii: "+"), let first = bytes.next(), first >= UInt8(ascii: "1"), first <= UInt8(ascii: "9") else {
+            return false
+        }
+        while let b = bytes.next() {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return false }
+        }
+        return true
     }
 
     /// An international number with or without `+` (Voiso: examples omit the plus).
@@ -26,6 +38,8 @@ public enum PhoneNumber {
     /// A number written nationally (10 digits, or with a leading 0) or with its country code, with
     /// or without `+` (Edesy: "with or without country code"). Spaces and dashes are ignored.
     public static func lenient(_ text: String, country: String) -> String? {
+        // Already E.164 (what most clients and scenarios write): nothing to strip or add.
+        if isStrictE164(text) { return text }
         // Read as bytes (~3 µs less than Characters a create). A number with any non-ASCII
         // character is none: only ASCII digits and `+` make one (see `strictE164`).
         guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
