@@ -37,7 +37,7 @@ seconds = int(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600}[m.group(2)] if m
 block = per_second * seconds        # agents per wrk thread in the measured run
 warm_block = per_second * 2         # the warm-up's own (wrk -t1 -d2s)
 frozen_agents = threads * block + warm_block
-open(f"{d}/blocks", "w").write(f"{block} {threads * block}\n")
+open(f"{d}/warm-offset", "w").write(f"{threads * block}\n")  # the warm-up's block follows the run's
 def users(n): return "\n".join(f"          - {{ id: u{i}, contact_uri: \"sip:u{i}@bench\" }}" for i in range(n))
 def voiso_agents(n): return "\n".join(f"          - {{ user_id: {i + 1}, extension: \"{1000 + i}\" }}" for i in range(n))
 exotel = lambda n: f"""telesim: 1
@@ -87,7 +87,8 @@ providers:
         numbers: ["+18005551234"]
         agents: [{{ id: agent_abc123 }}]
 """)
-def lua(name, path, headers, body_expr, setup=""):
+def lua(name, path, headers, body_expr, setup="", step=""):
+    """A wrk script POSTing body_expr; setup runs once per thread, step before each request."""
     hs = "\n".join(f'wrk.headers["{k}"] = "{v}"' for k, v in headers.items())
     open(f"{d}/{name}.lua", "w").write(f"""{setup}
 wrk.method = "POST"
@@ -95,7 +96,7 @@ wrk.path = "{path}"
 wrk.headers["Content-Type"] = "application/json"
 {hs}
 request = function()
-  return wrk.format(nil, nil, nil, {body_expr})
+{step}  return wrk.format(nil, nil, nil, {body_expr})
 end
 """)
 # Two floors. sink-floor: telesim's own POST /_telesim/sink/{name} (an admin path, so Hummingbird's
@@ -110,28 +111,24 @@ lua("edesy-agents", "/api/v1/calls", {"Authorization": "Bearer vp_live_bench0000
 lua("edesy-masking", "/v1/masking/calls", {"Authorization": "Bearer vp_bench_masking_key"}, "'{\"party_a\":\"9876543210\",\"party_b\":\"9123456789\"}'")
 exotel_body = "string.format('{\"from\":{\"user_id\":\"u%d\"},\"to\":{\"number\":\"+919876543210\"},\"virtual_number\":\"+911234567890\"}', n)"
 voiso_body = "string.format('{\"user_id\":%d,\"phone_number\":\"18885658889\"}', n + 1)"
-# Frozen clock: agent n = the run's offset (wrk's first script argument) + the thread's block + k.
-frozen = ("local threads = 0\nfunction setup(thread) thread:set('tid', threads); threads = threads + 1 end\n"
-          f"function init(args) base = (tonumber(args[1]) or 0) + (tid or 0) * {block}; k = 0 end\n")
-lua("exotel", "/v2/accounts/bench/calls", {"Authorization": "Basic YmVuY2hfa2V5OmJlbmNoX3Rva2Vu"}, exotel_body, setup=frozen)
-lua("voiso", "/api/v4/voice/calls", {"Authorization": "Bearer bench_voiso_key"}, voiso_body, setup=frozen)
+# Each wrk thread (its own Lua state) numbered, so that each takes its own agents.
+thread_ids = "local threads = 0\nfunction setup(thread) thread:set('tid', threads); threads = threads + 1 end\n"
+# Standing clock: agent n = the run's offset (wrk's first script argument) + the thread's block + k.
+frozen = dict(setup=thread_ids + f"function init(args) base = (tonumber(args[1]) or 0) + (tid or 0) * {block}; k = 0 end\n",
+              step="  n = base + k\n  k = k + 1\n")
 # Realtime: each wrk thread (up to 4) goes round its own 1,000 agents, so no agent is asked for
 # again within ~100 ms (38 ms calls).
-rotating = ("local threads = 0\nfunction setup(thread) thread:set('tid', threads); threads = threads + 1 end\n"
-            "function init(args) base = ((tid or 0) % 4) * 1000; k = 0 end\n")
-lua("exotel-rt", "/v2/accounts/bench/calls", {"Authorization": "Basic YmVuY2hfa2V5OmJlbmNoX3Rva2Vu"}, exotel_body, setup=rotating)
-lua("voiso-rt", "/api/v4/voice/calls", {"Authorization": "Bearer bench_voiso_key"}, voiso_body, setup=rotating)
-for name in ("exotel", "voiso", "exotel-rt", "voiso-rt"):
-    p = f"{d}/{name}.lua"
-    step = "  k = (k + 1) % 1000\n  n = base + k\n" if name.endswith("-rt") else "  n = base + k\n  k = k + 1\n"
-    script = open(p).read().replace("request = function()\n", "request = function()\n" + step)
-    open(p, "w").write(script)
+rotating = dict(setup=thread_ids + "function init(args) base = ((tid or 0) % 4) * 1000; k = 0 end\n",
+                step="  k = (k + 1) % 1000\n  n = base + k\n")
+for suffix, agents in (("", frozen), ("-rt", rotating)):
+    lua("exotel" + suffix, "/v2/accounts/bench/calls", {"Authorization": "Basic YmVuY2hfa2V5OmJlbmNoX3Rva2Vu"}, exotel_body, **agents)
+    lua("voiso" + suffix, "/api/v4/voice/calls", {"Authorization": "Bearer bench_voiso_key"}, voiso_body, **agents)
 PY
 
 ROUNDS=${ROUNDS:-3}
 results="$work/results.tsv"
 
-read -r block warm_offset < "$work/blocks"
+warm_offset=$(cat "$work/warm-offset")
 
 run_case() { # name store-label serve-args...
   local name=$1 label=$2; shift 2
