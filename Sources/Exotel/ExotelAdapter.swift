@@ -63,7 +63,7 @@ public struct ExotelAdapter: ProviderAdapter {
         }
         guard i != utf8.endIndex, utf8[i] == UInt8(ascii: " ") else { return nil }
         let encoded = utf8[utf8.index(after: i)...]
-        guard let first = encoded.first, let last = encoded.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F,
+        guard isVisibleASCII(encoded.first), isVisibleASCII(encoded.last),
               let bytes = Base64.decode(encoded), bytes.allSatisfy({ $0 < 0x80 }),
               let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         return (String(decoding: bytes[..<colon], as: UTF8.self), String(decoding: bytes[(colon + 1)...], as: UTF8.self))
@@ -85,11 +85,13 @@ public struct ExotelAdapter: ProviderAdapter {
     /// trimming costs ~7 µs a call; a credential that starts and ends with a visible ASCII byte, as
     /// every client's does, has nothing to trim and does not pay it.
     static func trimmingWhitespace(_ text: Substring) -> String {
-        let utf8 = text.utf8
-        func visibleASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7F } ?? false }
-        guard visibleASCII(utf8.first), visibleASCII(utf8.last) else { return text.trimmingCharacters(in: .whitespaces) }
+        guard isVisibleASCII(text.utf8.first), isVisibleASCII(text.utf8.last) else { return text.trimmingCharacters(in: .whitespaces) }
         return String(text)
     }
+
+    /// A printable ASCII byte other than space: text that starts and ends with one has no
+    /// whitespace to trim. False for no byte.
+    static func isVisibleASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7F } ?? false }
 
     /// Compares two secrets in time that depends only on their lengths, not on where they differ.
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
