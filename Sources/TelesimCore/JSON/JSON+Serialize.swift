@@ -7,7 +7,7 @@ extension JSON {
     /// The serialisation as UTF-8 bytes.
     public var bytes: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(256)
+        out.reserveCapacity(512)  // most answers fit: one allocation
         write(to: &out)
         return out
     }
@@ -34,18 +34,19 @@ extension JSON {
         case .string(let s): JSON.writeString(s, to: &out)
         case .array(let elements):
             out.append(UInt8(ascii: "["))
-            for (i, element) in elements.enumerated() {
+            for i in elements.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                element.write(to: &out)
+                elements[i].write(to: &out)
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (i, (key, value)) in members.enumerated() {
+            // By index: `enumerated()` copied every (key, value) pair out, a retain and release each.
+            for i in members.indices {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
-                JSON.writeString(key, to: &out)
+                JSON.writeString(members[i].0, to: &out)
                 out.append(UInt8(ascii: ":"))
-                value.write(to: &out)
+                members[i].1.write(to: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -55,6 +56,18 @@ extension JSON {
     /// The one escaper: the serialiser above and the store's row encoder both use it.
     public static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings (keys, ids, numbers, times) need no escape: one scan, one copy.
+        let plain = s.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard !utf8.contains(where: needsEscape) else { return false }
+            out.append(contentsOf: utf8)
+            return true
+        }
+        if plain != true { writeEscaped(s, to: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The body of a string literal whose text has a byte to escape (or is not stored contiguously).
+    private static func writeEscaped(_ s: String, to out: inout [UInt8]) {
         var s = s
         s.withUTF8 { utf8 in
             var clean = 0  // start of the run not yet copied
@@ -77,7 +90,6 @@ extension JSON {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[clean...]))
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool {
