@@ -110,6 +110,13 @@ import Testing
     }
 
     /// The exact escapes of the serialiser (responses are compared byte for byte by users' tests).
+    @Test func stringsMustBeValidUTF8() throws {
+        #expect(try JSON.parse(Array(#"{"a":"é📞","b":"plain"}"#.utf8)) == .obj(["a": "é📞", "b": "plain"]))
+        for bad: [UInt8] in [[0xC3], [0xFF, 0x41], [0x41, 0xE2, 0x82], [0x5C, 0x6E, 0xC3]] {  // the last after an escape
+            #expect(throws: JSONParseError.self) { try JSON.parse([0x22] + bad + [0x22]) }
+        }
+    }
+
     @Test func stringsAreEscapedExactly() {
         let text = "q\" b\\ n\n r\r t\t b\u{08} f\u{0C} one\u{01} us\u{1F} é 📞 /"
         #expect(JSON.string(text).serialized == #""q\" b\\ n\n r\r t\t b\b f\f one\u0001 us\u001f é 📞 /""#)

@@ -111,17 +111,20 @@ private struct Parser {
     mutating func string() throws(JSONParseError) -> String {
         index += 1
         let start = index
-        // Fast path: no escapes.
+        // Fast path: no escapes. ASCII text is valid UTF-8 as it is; other text is decoded and
+        // compared with its bytes, which differ where the decoder had to repair them.
+        var ascii = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let text = String(decoding: bytes[start..<index], as: UTF8.self)
-                guard text.utf8.elementsEqual(bytes[start..<index]) else { throw error("invalid UTF-8 in string") }
+                guard ascii || text.utf8.elementsEqual(bytes[start..<index]) else { throw error("invalid UTF-8 in string") }
                 index += 1
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("control character in string") }
+            if byte >= 0x80 { ascii = false }
             index += 1
         }
         var scalars: [UInt8] = Array(bytes[start..<index])
