@@ -33,9 +33,14 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Codable, Equatable 
 
     /// `count` random lower-case hex digits.
     public mutating func hex(_ count: Int) -> String {
-        var bytes = [UInt8]()
-        while bytes.count * 2 < count { withUnsafeBytes(of: next()) { bytes.append(contentsOf: $0) } }
-        return Self.hex(bytes, digits: count)
+        // The digits of each draw's bytes in memory order, written straight out (one buffer).
+        var out = [UInt8]()
+        out.reserveCapacity(count + 15)
+        while out.count < count {
+            withUnsafeBytes(of: next()) { for b in $0 { out.append(Self.hexDigits[Int(b >> 4)]); out.append(Self.hexDigits[Int(b & 0x0F)]) } }
+        }
+        out.removeLast(out.count - count)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `count` random characters from [a-zA-Z0-9].

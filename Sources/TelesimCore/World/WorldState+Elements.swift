@@ -22,6 +22,11 @@ extension WorldState {
             elementIndexes[name] = (providersVersion, positions)
         }
         let table = elementIndexes[name]!.positions
+        // One key (an id, as most lookups are): its position, without building and sorting a list.
+        if lookup.count == 1 {
+            guard let position = table[lookup[0]], matches(elements[position]) else { return nil }
+            return elements[position]
+        }
         for position in lookup.compactMap({ table[$0] }).sorted() where matches(elements[position]) {
             return elements[position]
         }
