@@ -108,7 +108,7 @@ let package = Package(
         ),
         .testTarget(name: "TelesimCoreTests", dependencies: ["TelesimCore"], swiftSettings: swiftSettings),
         .testTarget(name: "TelesimScenarioTests", dependencies: ["TelesimScenario"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProviderKitTests", dependencies: ["ProviderKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProviderKitTests", dependencies: ["ProviderKit", "TelesimCore", .product(name: "Logging", package: "swift-log")], swiftSettings: swiftSettings),
         .testTarget(name: "TelesimStoreTests", dependencies: ["TelesimStore"], swiftSettings: swiftSettings),
         .testTarget(name: "TelesimWebhooksTests", dependencies: ["TelesimWebhooks", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTesting", package: "hummingbird")], swiftSettings: swiftSettings),
         .testTarget(
