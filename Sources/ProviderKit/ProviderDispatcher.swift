@@ -100,7 +100,7 @@ public struct ProviderDispatcher: Sendable {
     func route(_ incoming: Incoming, _ entry: Entry) -> Routed {
         let adapter = entry.adapter
         // Route lookup: the method's route, else 405 if the path exists for other methods, else 404.
-        let pathSegments = ProviderRoute.segments(of: incoming.path)
+        let pathSegments = URLPath.segments(incoming.path)
         var matched: (ProviderRoute, [String: String])?
         var allowed: [String] = []
         for route in entry.routes {

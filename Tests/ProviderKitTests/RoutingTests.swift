@@ -7,19 +7,19 @@ import Testing
     @Test(arguments: ["", "/", "//", "/v2/accounts/bench/calls", "/v2/accounts/bench/calls/", "v1//calls///x", "/a", "a/b",
                       "/%E2%82%AC/ünï/📞/x"])
     func segmentsAreTheSlashSeparatedParts(path: String) {
-        #expect(ProviderRoute.segments(of: path) == path.split(separator: "/"))
+        #expect(URLPath.segments(path) == path.split(separator: "/"))
     }
 
     @Test func aSlashIsASeparatorEvenBeforeACombiningMark() {
         // By characters "/\u{301}" is one character that is not "/"; URLs separate segments by the byte.
-        #expect(ProviderRoute.segments(of: "/a/\u{301}b").map(String.init) == ["a", "\u{301}b"])
+        #expect(URLPath.segments("/a/\u{301}b").map(String.init) == ["a", "\u{301}b"])
     }
 
     @Test func capturesAreNamedAndLiteralsMustMatch() {
         let route = ProviderRoute("GET", "/v2/accounts/{account_sid}/calls/{call_sid}") { _ in ProviderResponse(status: 200, body: "") }
-        #expect(route.match(ProviderRoute.segments(of: "/v2/accounts/AC%201/calls/c9")) == ["account_sid": "AC 1", "call_sid": "c9"])
-        #expect(route.match(ProviderRoute.segments(of: "/v2/accounts/AC1/call/c9")) == nil)
-        #expect(route.match(ProviderRoute.segments(of: "/v2/accounts/AC1/calls")) == nil)
+        #expect(route.match(URLPath.segments("/v2/accounts/AC%201/calls/c9")) == ["account_sid": "AC 1", "call_sid": "c9"])
+        #expect(route.match(URLPath.segments("/v2/accounts/AC1/call/c9")) == nil)
+        #expect(route.match(URLPath.segments("/v2/accounts/AC1/calls")) == nil)
     }
 }
 

@@ -44,8 +44,9 @@ extension WorldState {
 
     /// `*` matches one path segment, a trailing `**` any rest; other segments match exactly.
     public static func pathMatches(_ pattern: String, _ path: String) -> Bool {
-        let p = pattern.split(separator: "/")
-        let s = path.split(separator: "/")
+        // Split as routing splits (at the `/` bytes), so a rule and a route read a path alike.
+        let p = URLPath.segments(pattern)
+        let s = URLPath.segments(path)
         for (i, part) in p.enumerated() {
             if part == "**" { return true }
             guard i < s.count else { return false }
