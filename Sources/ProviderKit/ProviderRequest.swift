@@ -57,16 +57,24 @@ public struct ProviderRequest: Sendable {
 
     /// The token of an `Authorization` value with the Bearer scheme; nil for another scheme or none.
     public static func bearerToken(of value: String) -> String? {
+        guard let rest = credentials(of: value, scheme: "bearer") else { return nil }
+        let token = Self.trimmed(rest)
+        return token.isEmpty ? nil : String(Substring(token))
+    }
+
+    /// What follows an `Authorization` value's scheme and the space after it, read from the bytes:
+    /// leading spaces skipped, the scheme (given in lower case) compared case-insensitively. Nil
+    /// for another scheme or none.
+    package static func credentials(of value: String, scheme: String) -> Substring.UTF8View? {
         let bytes = Substring(value).utf8
         var i = bytes.startIndex
         while i != bytes.endIndex, bytes[i] == UInt8(ascii: " ") { i = bytes.index(after: i) }
-        for letter in "bearer".utf8 {
+        for letter in scheme.utf8 {
             guard i != bytes.endIndex, bytes[i] | 0x20 == letter else { return nil }
             i = bytes.index(after: i)
         }
         guard i != bytes.endIndex, bytes[i] == UInt8(ascii: " ") else { return nil }
-        let token = Self.trimmed(bytes[i...])
-        return token.isEmpty ? nil : String(Substring(token))
+        return bytes[bytes.index(after: i)...]
     }
 
     /// Bytes without leading and trailing spaces and tabs.
