@@ -22,15 +22,12 @@ extension WorldState {
             elementIndexes[name] = (providersVersion, positions)
         }
         let table = elementIndexes[name]!.positions
-        // One key (an id, as most lookups are): its position, without building and sorting a list.
-        if lookup.count == 1 {
-            guard let position = table[lookup[0]], matches(elements[position]) else { return nil }
-            return elements[position]
+        // The earliest matching position among the keys', found without building and sorting a list.
+        var first: Int?
+        for key in lookup {
+            if let position = table[key], position < first ?? .max, matches(elements[position]) { first = position }
         }
-        for position in lookup.compactMap({ table[$0] }).sorted() where matches(elements[position]) {
-            return elements[position]
-        }
-        return nil
+        return first.map { elements[$0] }
     }
 
     /// The start of the names of the indexes over one account's collection.
