@@ -25,8 +25,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Codable, Equatable 
         out.reserveCapacity(36)
         for (i, b) in bytes.enumerated() {
             if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
-            out.append(Self.hexDigits[Int(b >> 4)])
-            out.append(Self.hexDigits[Int(b & 0x0F)])
+            Self.appendHex(b, to: &out)
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -37,7 +36,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Codable, Equatable 
         var out = [UInt8]()
         out.reserveCapacity(count + 15)
         while out.count < count {
-            withUnsafeBytes(of: next()) { for b in $0 { out.append(Self.hexDigits[Int(b >> 4)]); out.append(Self.hexDigits[Int(b & 0x0F)]) } }
+            withUnsafeBytes(of: next()) { for b in $0 { Self.appendHex(b, to: &out) } }
         }
         out.removeLast(out.count - count)
         return String(decoding: out, as: UTF8.self)
@@ -56,13 +55,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Codable, Equatable 
     /// A draw in [0, 1).
     public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 
-    /// The bytes as lower-case hex, cut to `digits` characters.
-    static func hex(_ bytes: [UInt8], digits: Int? = nil) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for b in bytes { out.append(hexDigits[Int(b >> 4)]); out.append(hexDigits[Int(b & 0x0F)]) }
-        if let digits, digits < out.count { out.removeLast(out.count - digits) }
-        return String(decoding: out, as: UTF8.self)
+    /// Appends a byte's two lower-case hex digits.
+    static func appendHex(_ b: UInt8, to out: inout [UInt8]) {
+        out.append(hexDigits[Int(b >> 4)])
+        out.append(hexDigits[Int(b & 0x0F)])
     }
 
     static let hexDigits = Array("0123456789abcdef".utf8)
